@@ -1,0 +1,320 @@
+//! `BusinessCalendar`: a calendar compiled once (zone + schedule) and the open-time
+//! index that makes long additions cost a few look-ups.
+//!
+//! The open set is defined by wall-clock membership (SEMANTICS.md): an instant is open iff
+//! its local wall time lies in a span of the schedule of some local date. Within a run of
+//! constant UTC offset, wall time is `t + offset`, so the open instants of that run are the
+//! wall spans shifted by `-offset` and clipped to the run. That one computation handles DST
+//! gaps, folds and skipped days exactly.
+//!
+//! For speed, open time is summed per UTC day and kept in lazily computed chunks of
+//! [`CHUNK_DAYS`] days with prefix sums: `add`, `elapsed`, `next_open` jump over whole
+//! chunks and binary-search inside one.
+
+use crate::civil::{Date, MAX_DAY, MIN_DAY};
+use crate::error::Result;
+use crate::instant::{Instant, DAY_MS};
+use crate::schedule::{DaySource, Hours, Schedule};
+use crate::zone::{Segment, Zone, MAX_OFFSET_MS};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// Days per chunk of the open-time index.
+pub(crate) const CHUNK_DAYS: i64 = 256;
+/// Chunks kept at most (about 2 KB each) before the cache is cleared.
+const MAX_CACHED_CHUNKS: usize = 4096;
+
+/// An open interval `[start, end)` of real time, in epoch milliseconds.
+pub(crate) type Span = (i64, i64);
+
+/// A business calendar: an IANA zone, weekly hours, exceptions, rules and presets,
+/// compiled for fast queries. Cheap to share (`Send + Sync`).
+///
+/// # Example: a ticket opened Friday 16:30 in Helsinki, 4 business hours
+///
+/// ```
+/// use slaclock::{BusinessCalendar, Instant};
+/// let cal = BusinessCalendar::from_json(r#"{
+///   "timeZone": "Europe/Helsinki",
+///   "weekly": { "mon": [["08:00","16:00"]], "tue": [["08:00","16:00"]], "wed": [["08:00","16:00"]],
+///               "thu": [["08:00","16:00"]], "fri": [["08:00","17:00"]] } }"#).unwrap();
+/// let due = cal.add(Instant::parse("2026-12-04T16:30:00+02:00").unwrap(), 4 * 3_600_000).unwrap();
+/// assert_eq!(cal.format(due), "2026-12-07T11:30:00+02:00");
+/// ```
+#[derive(Debug)]
+pub struct BusinessCalendar {
+    pub(crate) zone: Zone,
+    pub(crate) schedule: Schedule,
+    /// The input, kept for `diff` and for round-tripping.
+    spec: Value,
+    /// Last date that can be open (`None`: unbounded).
+    last_open_day: Option<Date>,
+    /// Every wall-clock instant is open (24x7, nothing closes): no close ever comes.
+    always_open: bool,
+    chunks: Mutex<HashMap<i64, Arc<[i64]>>>,
+}
+
+impl Clone for BusinessCalendar {
+    fn clone(&self) -> Self {
+        BusinessCalendar {
+            zone: self.zone,
+            schedule: self.schedule.clone(),
+            spec: self.spec.clone(),
+            last_open_day: self.last_open_day,
+            always_open: self.always_open,
+            chunks: Mutex::new(HashMap::new()),
+        }
+    }
+}
+
+impl BusinessCalendar {
+    /// Builds a calendar from its JSON text (see the README for the format).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use slaclock::BusinessCalendar;
+    /// let cal = BusinessCalendar::from_json(r#"{"timeZone":"UTC","weekly":{"mon":[["09:00","17:00"]]}}"#).unwrap();
+    /// assert_eq!(cal.time_zone(), "UTC");
+    /// let e = BusinessCalendar::from_json("{").unwrap_err();
+    /// assert_eq!(e.code().as_str(), "INVALID_TYPE");
+    /// ```
+    pub fn from_json(text: &str) -> Result<BusinessCalendar> {
+        let v: Value = serde_json::from_str(text).map_err(|e| {
+            crate::Error::new(crate::ErrorCode::InvalidType, "", format!("calendar is not valid JSON: {e}"))
+        })?;
+        BusinessCalendar::from_value(&v)
+    }
+
+    /// Builds a calendar from a parsed JSON value.
+    ///
+    /// # Example: a calendar that is never open is rejected
+    ///
+    /// ```
+    /// use slaclock::BusinessCalendar;
+    /// let v = serde_json::json!({ "timeZone": "UTC", "weekly": {} });
+    /// assert_eq!(BusinessCalendar::from_value(&v).unwrap_err().code().as_str(), "NO_OPEN_TIME");
+    /// ```
+    pub fn from_value(v: &Value) -> Result<BusinessCalendar> {
+        let (zone, schedule) = crate::spec::parse_calendar(v)?;
+        let last_open_day = schedule.last_possible_open_day().flatten();
+        let always_open = !schedule.has_exceptions_or_rules()
+            && schedule.weekly.iter().all(|h| h.spans() == [(0, DAY_MS)]);
+        Ok(BusinessCalendar {
+            zone,
+            schedule,
+            spec: v.clone(),
+            last_open_day,
+            always_open,
+            chunks: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// The calendar's IANA time zone id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let cal = slaclock::BusinessCalendar::from_json(r#"{"timeZone":"Asia/Kathmandu","weekly":{"sun":[["10:00","17:00"]]}}"#).unwrap();
+    /// assert_eq!(cal.time_zone(), "Asia/Kathmandu");
+    /// ```
+    pub fn time_zone(&self) -> &'static str {
+        self.zone.name()
+    }
+
+    /// The calendar's zone.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let cal = slaclock::BusinessCalendar::from_json(r#"{"timeZone":"UTC","weekly":{"sun":[["10:00","17:00"]]}}"#).unwrap();
+    /// assert_eq!(cal.zone().name(), "UTC");
+    /// ```
+    pub fn zone(&self) -> Zone {
+        self.zone
+    }
+
+    /// The JSON the calendar was built from.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let cal = slaclock::BusinessCalendar::from_json(r#"{"timeZone":"UTC","weekly":{"sun":[["10:00","17:00"]]}}"#).unwrap();
+    /// assert_eq!(cal.spec()["timeZone"], "UTC");
+    /// ```
+    pub fn spec(&self) -> &Value {
+        &self.spec
+    }
+
+    /// An instant in ISO 8601 with the calendar's offset at that instant.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use slaclock::{BusinessCalendar, Instant};
+    /// let cal = BusinessCalendar::from_json(r#"{"timeZone":"Europe/Helsinki","weekly":{"mon":[["08:00","16:00"]]}}"#).unwrap();
+    /// assert_eq!(cal.format(Instant::parse("2026-12-23T08:00:00Z").unwrap()), "2026-12-23T10:00:00+02:00");
+    /// ```
+    pub fn format(&self, t: Instant) -> String {
+        self.zone.format(t)
+    }
+
+    /// The wall-clock hours that apply to a local date, and what decided them.
+    ///
+    /// # Example: Christmas Eve with short hours
+    ///
+    /// ```
+    /// use slaclock::{BusinessCalendar, Date};
+    /// let cal = BusinessCalendar::from_json(r#"{"timeZone":"UTC","weekly":{"thu":[["08:00","16:00"]]},
+    ///   "exceptions":[{"date":"2026-12-24","hours":[["08:00","12:00"]],"name":"Christmas Eve"}]}"#).unwrap();
+    /// assert_eq!(cal.hours_on(Date::parse("2026-12-24").unwrap()).total_ms(), 4 * 3_600_000);
+    /// ```
+    pub fn hours_on(&self, d: Date) -> &Hours {
+        self.schedule.day(d).0
+    }
+
+    /// What decided a local date's hours (weekly, an exception, a rule or preset).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use slaclock::{BusinessCalendar, Date, DaySource};
+    /// let cal = BusinessCalendar::from_json(r#"{"timeZone":"UTC","weekly":{"thu":[["08:00","16:00"]]}}"#).unwrap();
+    /// assert_eq!(cal.day_source(Date::parse("2026-12-24").unwrap()), DaySource::Weekly);
+    /// ```
+    pub fn day_source(&self, d: Date) -> DaySource<'_> {
+        self.schedule.day(d).1
+    }
+
+    pub(crate) fn is_always_open(&self) -> bool {
+        self.always_open
+    }
+
+    /// Pushes the open intervals of real time within `[from, to)` onto `out`, sorted and
+    /// merged. `from`/`to` are clamped to the supported range.
+    pub(crate) fn open_spans(&self, from: i64, to: i64, out: &mut Vec<Span>) {
+        let from = from.max(Instant::MIN.epoch_milliseconds());
+        let to = to.min(Instant::MAX.epoch_milliseconds() + 1);
+        if from >= to {
+            return;
+        }
+        let base = out.len();
+        let mut segs: Vec<Segment> = Vec::with_capacity(2);
+        self.zone.segments(from, to, &mut segs);
+        for seg in &segs {
+            let (ws, we) = (seg.start + seg.offset_ms, seg.end + seg.offset_ms);
+            let first = ws.div_euclid(DAY_MS) - 1;
+            let last = (we - 1).div_euclid(DAY_MS);
+            for d in first..=last {
+                if d < MIN_DAY as i64 || d > MAX_DAY as i64 {
+                    continue;
+                }
+                let day_start = d * DAY_MS;
+                for &(a, b) in self.schedule.day(Date::from_days(d as i32)).0.spans() {
+                    let s = (day_start + a).max(ws);
+                    let e = (day_start + b).min(we);
+                    if s < e {
+                        out.push((s - seg.offset_ms, e - seg.offset_ms));
+                    }
+                }
+            }
+        }
+        normalize(out, base);
+    }
+
+    /// Open real-time spans of the intervals that *belong to* local date `d` (an overnight
+    /// interval belongs to the date it starts on), sorted and merged.
+    pub(crate) fn spans_of_date(&self, d: Date, out: &mut Vec<Span>) {
+        let base = out.len();
+        let hours = self.schedule.day(d).0;
+        if hours.spans().is_empty() {
+            return;
+        }
+        let day_start = d.local_epoch_ms();
+        let lo = day_start + hours.spans()[0].0 - MAX_OFFSET_MS;
+        let hi = day_start + hours.spans()[hours.spans().len() - 1].1 + MAX_OFFSET_MS;
+        let mut segs: Vec<Segment> = Vec::with_capacity(3);
+        self.zone.segments(lo, hi, &mut segs);
+        for &(a, b) in hours.spans() {
+            let (wa, wb) = (day_start + a, day_start + b);
+            for seg in &segs {
+                let s = (wa - seg.offset_ms).max(seg.start);
+                let e = (wb - seg.offset_ms).min(seg.end);
+                if s < e {
+                    out.push((s, e));
+                }
+            }
+        }
+        normalize(out, base);
+    }
+
+    /// The open intervals of UTC day `day` (days since 1970-01-01).
+    pub(crate) fn utc_day_spans(&self, day: i64, out: &mut Vec<Span>) {
+        self.open_spans(day * DAY_MS, (day + 1) * DAY_MS, out);
+    }
+
+    /// Whether UTC day `day` can contain open time at all (past the last open date: no).
+    pub(crate) fn day_may_be_open(&self, day: i64) -> bool {
+        match self.last_open_day {
+            None => true,
+            Some(last) => day <= last.days() as i64 + 2,
+        }
+    }
+
+    /// Runs `f` on the prefix sums of chunk `c`: `p[i]` = open ms in UTC days
+    /// `c*CHUNK_DAYS .. c*CHUNK_DAYS + i`, `p.len() == CHUNK_DAYS + 1`.
+    pub(crate) fn chunk(&self, c: i64) -> Arc<[i64]> {
+        if let Ok(map) = self.chunks.lock() {
+            if let Some(p) = map.get(&c) {
+                return p.clone();
+            }
+        }
+        let p = self.compute_chunk(c);
+        if let Ok(mut map) = self.chunks.lock() {
+            if map.len() >= MAX_CACHED_CHUNKS {
+                map.clear();
+            }
+            map.insert(c, p.clone());
+        }
+        p
+    }
+
+    fn compute_chunk(&self, c: i64) -> Arc<[i64]> {
+        let mut p = Vec::with_capacity(CHUNK_DAYS as usize + 1);
+        p.push(0i64);
+        let mut buf = Vec::new();
+        let mut acc = 0i64;
+        for i in 0..CHUNK_DAYS {
+            let day = c * CHUNK_DAYS + i;
+            if self.day_may_be_open(day) {
+                buf.clear();
+                self.utc_day_spans(day, &mut buf);
+                acc += buf.iter().map(|(a, b)| b - a).sum::<i64>();
+            }
+            p.push(acc);
+        }
+        p.into()
+    }
+}
+
+/// Sorts `out[base..]` by start and merges overlapping or touching spans.
+fn normalize(out: &mut Vec<Span>, base: usize) {
+    let tail = &mut out[base..];
+    if tail.windows(2).any(|w| w[1].0 < w[0].0) {
+        tail.sort_unstable();
+    }
+    let mut w = base;
+    for r in base..out.len() {
+        let cur = out[r];
+        if w > base && cur.0 <= out[w - 1].1 {
+            if cur.1 > out[w - 1].1 {
+                out[w - 1].1 = cur.1;
+            }
+        } else {
+            out[w] = cur;
+            w += 1;
+        }
+    }
+    out.truncate(w);
+}
