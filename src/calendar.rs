@@ -52,6 +52,8 @@ pub struct BusinessCalendar {
     last_open_day: Option<Date>,
     /// Every wall-clock instant is open (24x7, nothing closes): no close ever comes.
     always_open: bool,
+    /// No weekly hours: open only on dated exceptions and rules, so most days are closed.
+    sparse: bool,
     chunks: Mutex<HashMap<i64, Arc<[i64]>>>,
 }
 
@@ -63,6 +65,7 @@ impl Clone for BusinessCalendar {
             spec: self.spec.clone(),
             last_open_day: self.last_open_day,
             always_open: self.always_open,
+            sparse: self.sparse,
             chunks: Mutex::new(HashMap::new()),
         }
     }
@@ -101,12 +104,14 @@ impl BusinessCalendar {
         let last_open_day = schedule.last_possible_open_day().flatten();
         let always_open = !schedule.has_exceptions_or_rules()
             && schedule.weekly.iter().all(|h| h.spans() == [(0, DAY_MS)]);
+        let sparse = schedule.weekly.iter().all(|h| h.spans().is_empty());
         Ok(BusinessCalendar {
             zone,
             schedule,
             spec: v.clone(),
             last_open_day,
             always_open,
+            sparse,
             chunks: Mutex::new(HashMap::new()),
         })
     }
@@ -200,6 +205,9 @@ impl BusinessCalendar {
             return;
         }
         let base = out.len();
+        if !self.any_hours_between(from - MAX_OFFSET_MS, to + MAX_OFFSET_MS) {
+            return;
+        }
         let mut segs: Vec<Segment> = Vec::with_capacity(2);
         self.zone.segments(from, to, &mut segs);
         for seg in &segs {
@@ -221,6 +229,17 @@ impl BusinessCalendar {
             }
         }
         normalize(out, base);
+    }
+
+    /// Whether any local date whose spans could reach wall times in `[lo, hi)` has hours.
+    /// Cheap (schedule look-ups only); lets sparse calendars skip the zone work.
+    fn any_hours_between(&self, lo: i64, hi: i64) -> bool {
+        if !self.sparse {
+            return true;
+        }
+        let first = (lo.div_euclid(DAY_MS) - 1).max(MIN_DAY as i64);
+        let last = (hi.div_euclid(DAY_MS)).min(MAX_DAY as i64);
+        (first..=last).any(|d| !self.schedule.day(Date::from_days(d as i32)).0.spans().is_empty())
     }
 
     /// Open real-time spans of the intervals that *belong to* local date `d` (an overnight
@@ -281,17 +300,49 @@ impl BusinessCalendar {
     }
 
     fn compute_chunk(&self, c: i64) -> Arc<[i64]> {
-        let mut p = Vec::with_capacity(CHUNK_DAYS as usize + 1);
-        p.push(0i64);
+        let n = CHUNK_DAYS as usize;
+        let first = c * CHUNK_DAYS;
+        let mut per_day = vec![0i64; n];
+        let mut end_day = first + CHUNK_DAYS;
+        if let Some(last) = self.last_open_day {
+            end_day = end_day.min(last.days() as i64 + 3).max(first);
+        }
         let mut buf = Vec::new();
-        let mut acc = 0i64;
-        for i in 0..CHUNK_DAYS {
-            let day = c * CHUNK_DAYS + i;
-            if self.day_may_be_open(day) {
-                buf.clear();
-                self.utc_day_spans(day, &mut buf);
-                acc += buf.iter().map(|(a, b)| b - a).sum::<i64>();
+        if self.sparse {
+            // Few days have hours: visit only the UTC days near a date with hours.
+            let mut marked = vec![false; n];
+            let until = Date::from_days((end_day + 2).min(MAX_DAY as i64) as i32);
+            let mut d = Date::from_days((first - 3).max(MIN_DAY as i64) as i32);
+            while let Some(hit) = self.schedule.next_date_with_hours(d, until) {
+                let h = hit.days() as i64;
+                for day in (h - 2).max(first)..=(h + 2).min(end_day - 1) {
+                    marked[(day - first) as usize] = true;
+                }
+                d = hit.add_days(1);
             }
+            for (i, m) in marked.iter().enumerate() {
+                if *m {
+                    let day = first + i as i64;
+                    self.open_spans(day * DAY_MS, (day + 1) * DAY_MS, &mut buf);
+                }
+            }
+        } else {
+            self.open_spans(first * DAY_MS, end_day * DAY_MS, &mut buf);
+        }
+        for &(a, b) in &buf {
+            let mut s = a;
+            while s < b {
+                let day = s.div_euclid(DAY_MS);
+                let e = b.min((day + 1) * DAY_MS);
+                per_day[(day - first) as usize] += e - s;
+                s = e;
+            }
+        }
+        let mut p = Vec::with_capacity(n + 1);
+        let mut acc = 0i64;
+        p.push(0);
+        for v in per_day {
+            acc += v;
             p.push(acc);
         }
         p.into()

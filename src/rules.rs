@@ -110,7 +110,7 @@ impl RuleDate {
     }
 
     /// How many days the picked date can lie outside its nominal year (Easter offsets).
-    fn spill_years(&self) -> i32 {
+    pub(crate) fn spill_years(&self) -> i32 {
         match *self {
             RuleDate::Easter { offset } => (offset.abs() + 120) / 365 + 1,
             _ => 1,

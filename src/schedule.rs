@@ -5,6 +5,7 @@ use crate::civil::{format_wall_time, Date};
 use crate::error::{Error, ErrorCode, Result};
 use crate::instant::DAY_MS;
 use crate::rules::{RecurringRule, RuleSource};
+use std::sync::{Arc, Mutex};
 
 /// The open hours of one local date: wall-clock spans `[start, end)` in milliseconds from
 /// that date's midnight, sorted and disjoint. An overnight span ends after 24:00 (up to
@@ -237,7 +238,7 @@ const TABLE_FIRST_YEAR: i32 = 1900;
 const TABLE_LAST_YEAR: i32 = 2200;
 
 /// The compiled schedule: weekly hours, exceptions and rules with fast per-date lookup.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(crate) struct Schedule {
     pub weekly: [Hours; 7],
     exceptions: Vec<Exception>,
@@ -248,6 +249,22 @@ pub(crate) struct Schedule {
     rule_table: Vec<(i32, u32)>,
     table_from: i32,
     table_to: i32,
+    year_cache: Mutex<Option<(i32, Arc<Vec<(i32, u32)>>)>>,
+}
+
+impl Clone for Schedule {
+    fn clone(&self) -> Self {
+        Schedule {
+            weekly: self.weekly.clone(),
+            exceptions: self.exceptions.clone(),
+            max_to: self.max_to.clone(),
+            rules: self.rules.clone(),
+            rule_table: self.rule_table.clone(),
+            table_from: self.table_from,
+            table_to: self.table_to,
+            year_cache: Mutex::new(None),
+        }
+    }
 }
 
 static CLOSED: Hours = Hours { spans: Vec::new() };
@@ -320,7 +337,7 @@ impl Schedule {
                 }
             }
         }
-        Ok(Schedule { weekly, exceptions, max_to, rules, rule_table, table_from, table_to })
+        Ok(Schedule { weekly, exceptions, max_to, rules, rule_table, table_from, table_to, year_cache: Mutex::new(None) })
     }
 
     /// The exception that decides `d`, if any (closed beats special hours).
@@ -360,15 +377,50 @@ impl Schedule {
             }
             return found;
         }
-        for r in &self.rules {
-            if r.rule.matches(d) {
-                if r.rule.effect.is_closed() {
-                    return Some(r);
-                }
-                found = found.or(Some(r));
+        // Outside the table years: this year's occurrences, computed once and cached.
+        let year = d.year();
+        let table = self.year_table(year);
+        let start = table.partition_point(|&(day, _)| day < d.days());
+        for &(day, ri) in &table[start..] {
+            if day != d.days() {
+                break;
             }
+            let r = &self.rules[ri as usize];
+            if r.rule.effect.is_closed() {
+                return Some(r);
+            }
+            found = found.or(Some(r));
         }
         found
+    }
+
+    /// Rule occurrences falling in `year`, sorted (a one-entry cache: scans go year by year).
+    fn year_table(&self, year: i32) -> Arc<Vec<(i32, u32)>> {
+        if let Ok(guard) = self.year_cache.lock() {
+            if let Some((y, t)) = guard.as_ref() {
+                if *y == year {
+                    return t.clone();
+                }
+            }
+        }
+        let mut t = Vec::new();
+        for (ri, r) in self.rules.iter().enumerate() {
+            let k = r.rule.date.spill_years();
+            for ny in year - k..=year + k {
+                if let Some(d) = r.rule.observed_in(ny) {
+                    if d.year() == year {
+                        t.push((d.days(), ri as u32));
+                    }
+                }
+            }
+        }
+        t.sort_unstable();
+        t.dedup();
+        let t = Arc::new(t);
+        if let Ok(mut guard) = self.year_cache.lock() {
+            *guard = Some((year, t.clone()));
+        }
+        t
     }
 
     /// The wall-clock spans of a local date and what decided them.
@@ -396,6 +448,44 @@ impl Schedule {
             }
         }
         (&self.weekly[d.weekday().index()], DaySource::Weekly)
+    }
+
+    /// The first date `>= from` and `<= until` that an exception or rule gives special
+    /// hours (a superset of the open dates of a calendar without weekly hours).
+    pub fn next_date_with_hours(&self, from: Date, until: Date) -> Option<Date> {
+        let mut best: Option<Date> = None;
+        for e in &self.exceptions {
+            if matches!(&e.effect, DayEffect::Hours(h) if !h.spans.is_empty()) && e.to >= from && e.from <= until {
+                let c = e.from.max(from);
+                best = Some(best.map_or(c, |b| b.min(c)));
+            }
+        }
+        if self.rules.iter().any(|r| !r.rule.effect.is_closed()) {
+            let last_year = until.year().min(best.map_or(i32::MAX, |b| b.year()));
+            for y in from.year()..=last_year {
+                let table = if from.days() >= self.table_from && Date::new(y, 12, 31).is_some_and(|d| d.days() <= self.table_to) {
+                    None
+                } else {
+                    Some(self.year_table(y))
+                };
+                let entries: &[(i32, u32)] = match &table {
+                    Some(t) => t,
+                    None => {
+                        let lo = self.rule_table.partition_point(|&(d, _)| d < from.days());
+                        &self.rule_table[lo..]
+                    }
+                };
+                let hit = entries.iter().find(|&&(d, ri)| d >= from.days() && !self.rules[ri as usize].rule.effect.is_closed());
+                if let Some(&(d, _)) = hit {
+                    let c = Date::from_days(d);
+                    if c <= until {
+                        best = Some(best.map_or(c, |b| b.min(c)));
+                    }
+                    break;
+                }
+            }
+        }
+        best.filter(|b| *b <= until)
     }
 
     /// Whether some date can be open at all, and the last date that can be (None: no end).
