@@ -7,6 +7,8 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::instant::{Instant, HOUR_MS};
 use chrono::{DateTime, Offset, TimeZone};
 use chrono_tz::Tz;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// An IANA time zone.
 ///
@@ -325,33 +327,112 @@ impl Zone {
             return;
         }
         let mut start = from;
-        let mut off = self.offset_ms(from);
-        let mut probe = from;
-        while probe < to {
-            let next = (probe + SAMPLE_MS).min(to - 1).max(probe + 1);
-            let next_off = self.offset_ms(next);
-            if next_off != off {
-                // The transition is in (probe, next]: find the first ms with the new offset.
-                let (mut lo, mut hi) = (probe, next);
-                while hi - lo > 1 {
-                    let mid = lo + (hi - lo) / 2;
-                    if self.offset_ms(mid) == off {
-                        lo = mid;
-                    } else {
-                        hi = mid;
-                    }
+        let mut block = from.div_euclid(BLOCK_MS);
+        let mut table = transitions(self.tz, block);
+        let mut off = table.offset_at(from);
+        loop {
+            for &(at, next_off) in table.after(start) {
+                if at >= to {
+                    break;
                 }
-                out.push(Segment { start, end: hi, offset_ms: off });
-                start = hi;
-                off = next_off;
+                if next_off != off {
+                    out.push(Segment { start, end: at, offset_ms: off });
+                    start = at;
+                    off = next_off;
+                }
             }
-            if next >= to - 1 {
+            block += 1;
+            if block * BLOCK_MS >= to {
                 break;
             }
-            probe = next;
+            table = transitions(self.tz, block);
         }
         out.push(Segment { start, end: to, offset_ms: off });
     }
+}
+
+/// Transitions are found and cached per block of about ten years.
+const BLOCK_MS: i64 = 3653 * 86_400_000;
+/// Cached blocks at most (a block is a few dozen bytes).
+const MAX_BLOCKS: usize = 65_536;
+
+/// The offset at a block's start and the transitions inside it.
+#[derive(Debug)]
+struct Block {
+    start_offset: i64,
+    /// (instant of the transition, offset from then on), ascending.
+    changes: Vec<(i64, i64)>,
+}
+
+impl Block {
+    fn offset_at(&self, t: i64) -> i64 {
+        let i = self.changes.partition_point(|&(at, _)| at <= t);
+        if i == 0 {
+            self.start_offset
+        } else {
+            self.changes[i - 1].1
+        }
+    }
+
+    fn after(&self, t: i64) -> &[(i64, i64)] {
+        let i = self.changes.partition_point(|&(at, _)| at <= t);
+        &self.changes[i..]
+    }
+}
+
+type BlockCache = HashMap<(Tz, i64), Arc<Block>>;
+
+fn cache() -> &'static Mutex<BlockCache> {
+    static CACHE: OnceLock<Mutex<BlockCache>> = OnceLock::new();
+    CACHE.get_or_init(|| Mutex::new(HashMap::new()))
+}
+
+/// The transitions of `tz` in block `b`: offsets sampled every 6 hours, each change
+/// located to the millisecond by bisection (chrono-tz does not expose its table).
+fn transitions(tz: Tz, b: i64) -> Arc<Block> {
+    if let Ok(map) = cache().lock() {
+        if let Some(block) = map.get(&(tz, b)) {
+            return block.clone();
+        }
+    }
+    let zone = Zone { tz };
+    let (from, to) = (b * BLOCK_MS, (b + 1) * BLOCK_MS);
+    let mut changes = Vec::new();
+    let start_offset = zone.offset_ms(from);
+    let mut off = start_offset;
+    let mut probe = from;
+    while probe < to {
+        let next = (probe + SAMPLE_MS).min(to);
+        let next_off = zone.offset_ms(next);
+        if next_off != off {
+            let (mut lo, mut hi) = (probe, next);
+            while hi - lo > 1 {
+                let mid = lo + (hi - lo) / 2;
+                if zone.offset_ms(mid) == off {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            if hi < to {
+                changes.push((hi, next_off));
+            }
+            off = next_off;
+        }
+        probe = next;
+    }
+    // A change exactly at `to` belongs to the next block.
+    if let Some(&(at, _)) = changes.last() {
+        debug_assert!(at < to);
+    }
+    let block = Arc::new(Block { start_offset, changes });
+    if let Ok(mut map) = cache().lock() {
+        if map.len() >= MAX_BLOCKS {
+            map.clear();
+        }
+        map.insert((tz, b), block.clone());
+    }
+    block
 }
 
 #[cfg(test)]

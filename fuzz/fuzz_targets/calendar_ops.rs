@@ -106,7 +106,7 @@ fuzz_target!(|inp: Input| {
             }
             Op::Add(t, d) => {
                 if let Some(s) = instant(*t) {
-                    let d = d % (20 * 366 * 86_400_000);
+                    let d = d % (366 * 86_400_000);
                     if let Ok(e) = cal.add(s, d) {
                         assert_eq!(cal.elapsed(s, e), d);
                     }
@@ -114,7 +114,7 @@ fuzz_target!(|inp: Input| {
             }
             Op::Subtract(t, d) => {
                 if let Some(s) = instant(*t) {
-                    let d = (d % (20 * 366 * 86_400_000)).abs();
+                    let d = (d % (366 * 86_400_000)).abs();
                     if let Ok(e) = cal.subtract(s, d) {
                         assert_eq!(cal.elapsed(e, s), d);
                     }
