@@ -1,17 +1,15 @@
 //! Business-time arithmetic: `is_open`, `next_open`, `next_close`, `open_intervals`,
-//! `add`, `subtract`, `elapsed` (SEMANTICS.md "Business-time arithmetic").
+//! `add`, `subtract`, `elapsed` (SEMANTICS.md "Business-time arithmetic"), on the
+//! chunked open-time index of [`BusinessCalendar`].
 
-use crate::calendar::{BusinessCalendar, Span, CHUNK_DAYS};
-use crate::civil::{MAX_DAY, MIN_DAY};
+use crate::calendar::{BusinessCalendar, Chunk, Span, CHUNK_DAYS, FIRST_CHUNK, LAST_CHUNK};
 use crate::error::{Error, ErrorCode, Result};
 use crate::instant::{Instant, DAY_MS};
+use std::sync::Arc;
 
-const FIRST_DAY: i64 = MIN_DAY as i64;
-const LAST_DAY: i64 = MAX_DAY as i64;
-/// Days walked one by one before the chunk index is used.
-const DIRECT_DAYS: i64 = 3;
 /// `open_intervals` refuses to return more intervals than this.
 pub const MAX_INTERVALS: usize = 200_000;
+const N: usize = CHUNK_DAYS as usize;
 
 fn day_of(ms: i64) -> i64 {
     ms.div_euclid(DAY_MS)
@@ -29,9 +27,13 @@ fn instant(ms: i64) -> Result<Instant> {
     Instant::from_epoch_milliseconds(ms).map_err(|_| past_horizon())
 }
 
-/// Walks spans forward consuming `rem`; returns the instant where it runs out.
-fn walk_forward(spans: &[Span], rem: &mut i64) -> Option<i64> {
+/// Walks spans forward from `from`, consuming `rem`; the instant where it runs out.
+fn walk_forward(spans: &[Span], from: i64, rem: &mut i64) -> Option<i64> {
     for &(a, b) in spans {
+        if b <= from {
+            continue;
+        }
+        let a = a.max(from);
         let len = b - a;
         if *rem <= len {
             return Some(a + *rem);
@@ -41,9 +43,13 @@ fn walk_forward(spans: &[Span], rem: &mut i64) -> Option<i64> {
     None
 }
 
-/// Walks spans backward consuming `rem`; returns the instant where it runs out.
-fn walk_backward(spans: &[Span], rem: &mut i64) -> Option<i64> {
+/// Walks spans backward from `to`, consuming `rem`; the instant where it runs out.
+fn walk_backward(spans: &[Span], to: i64, rem: &mut i64) -> Option<i64> {
     for &(a, b) in spans.iter().rev() {
+        if a >= to {
+            continue;
+        }
+        let b = b.min(to);
         let len = b - a;
         if *rem <= len {
             return Some(b - *rem);
@@ -53,11 +59,30 @@ fn walk_backward(spans: &[Span], rem: &mut i64) -> Option<i64> {
     None
 }
 
-fn total(spans: &[Span]) -> i64 {
-    spans.iter().map(|(a, b)| b - a).sum()
+/// Open ms of `spans` before `t`.
+fn open_before(spans: &[Span], t: i64) -> i64 {
+    spans.iter().take_while(|s| s.0 < t).map(|&(a, b)| b.min(t) - a).sum()
 }
 
 impl BusinessCalendar {
+    /// The chunk of `t` and the index of `t`'s day in it.
+    fn locate(&self, t: i64) -> (Arc<Chunk>, usize) {
+        let day = day_of(t);
+        let ch = self.chunk_of_day(day);
+        let i = (day - ch.first_day) as usize;
+        (ch, i)
+    }
+
+    /// Open ms from the chunk's start to `t`.
+    fn cumulative(ch: &Chunk, i: usize, t: i64) -> i64 {
+        ch.prefix[i] + open_before(ch.day(i), t)
+    }
+
+    /// Whether the chunk can have open time at all (false past the last open date).
+    fn chunk_may_be_open(&self, c: i64) -> bool {
+        c <= LAST_CHUNK && self.day_may_be_open(c * CHUNK_DAYS)
+    }
+
     /// Whether the service is open at `t`.
     ///
     /// # Example: 17:00 is the closing time, so it is not open
@@ -69,10 +94,9 @@ impl BusinessCalendar {
     /// assert!(!cal.is_open(Instant::parse("2026-12-07T17:00:00Z").unwrap()));
     /// ```
     pub fn is_open(&self, t: Instant) -> bool {
-        let ms = t.epoch_milliseconds();
-        let mut buf = Vec::with_capacity(2);
-        self.open_spans(ms, ms + 1, &mut buf);
-        !buf.is_empty()
+        let t = t.epoch_milliseconds();
+        let (ch, i) = self.locate(t);
+        ch.day(i).iter().any(|&(a, b)| a <= t && t < b)
     }
 
     /// `t` if open, else the start of the next open interval; `None` if there is none
@@ -87,17 +111,24 @@ impl BusinessCalendar {
     /// assert_eq!(t.to_string(), "2026-12-07T09:00:00Z");
     /// ```
     pub fn next_open(&self, t: Instant) -> Option<Instant> {
-        let ms = t.epoch_milliseconds();
-        let day = day_of(ms);
-        let mut buf = Vec::with_capacity(4);
-        self.open_spans(ms, (day + 1) * DAY_MS, &mut buf);
-        if let Some(&(a, _)) = buf.first() {
-            return Instant::from_epoch_milliseconds(a).ok();
+        let t = t.epoch_milliseconds();
+        let (mut ch, i) = self.locate(t);
+        if let Some(&(a, _)) = ch.day(i).iter().find(|s| s.1 > t) {
+            return Instant::from_epoch_milliseconds(a.max(t)).ok();
         }
-        let d = self.first_open_day_from(day + 1)?;
-        buf.clear();
-        self.utc_day_spans(d, &mut buf);
-        buf.first().and_then(|&(a, _)| Instant::from_epoch_milliseconds(a).ok())
+        let mut j = i + 1;
+        loop {
+            if ch.prefix[N] > ch.prefix[j] {
+                let k = j + ch.prefix[j + 1..].partition_point(|&x| x <= ch.prefix[j]);
+                return ch.day(k).first().and_then(|&(a, _)| Instant::from_epoch_milliseconds(a).ok());
+            }
+            let c = ch.first_day.div_euclid(CHUNK_DAYS) + 1;
+            if !self.chunk_may_be_open(c) {
+                return None;
+            }
+            ch = self.chunk(c);
+            j = 0;
+        }
     }
 
     /// The end of the open interval containing `t`, else of the next one; `None` if the
@@ -117,28 +148,31 @@ impl BusinessCalendar {
             return None;
         }
         let start = self.next_open(t)?.epoch_milliseconds();
-        let mut d = day_of(start);
-        let mut buf = Vec::with_capacity(4);
-        self.utc_day_spans(d, &mut buf);
-        let mut end = buf.iter().find(|&&(a, b)| a <= start && start < b)?.1;
-        while end == (d + 1) * DAY_MS {
-            d += 1;
-            if d > LAST_DAY {
-                return None;
+        let (mut ch, mut i) = self.locate(start);
+        let mut end = ch.day(i).iter().find(|&&(a, b)| a <= start && start < b)?.1;
+        loop {
+            let day_end = (ch.first_day + i as i64 + 1) * DAY_MS;
+            if end != day_end {
+                break;
             }
-            let c = d.div_euclid(CHUNK_DAYS);
-            let i = (d - c * CHUNK_DAYS) as usize;
-            let p = self.chunk(c);
-            let n = CHUNK_DAYS as usize - i;
-            if p[CHUNK_DAYS as usize] - p[i] == n as i64 * DAY_MS {
-                d = (c + 1) * CHUNK_DAYS - 1;
-                end = (d + 1) * DAY_MS;
+            // The run reaches midnight: does the next day start open?
+            i += 1;
+            if i == N {
+                let c = ch.first_day.div_euclid(CHUNK_DAYS) + 1;
+                if c > LAST_CHUNK {
+                    return None;
+                }
+                ch = self.chunk(c);
+                i = 0;
+            }
+            let rest_full = ch.prefix[N] - ch.prefix[i] == (N - i) as i64 * DAY_MS;
+            if rest_full {
+                i = N - 1;
+                end = (ch.first_day + N as i64) * DAY_MS;
                 continue;
             }
-            buf.clear();
-            self.utc_day_spans(d, &mut buf);
-            match buf.first() {
-                Some(&(a, b)) if a == d * DAY_MS => end = b,
+            match ch.day(i).first() {
+                Some(&(a, b)) if a == (ch.first_day + i as i64) * DAY_MS => end = b,
                 _ => break,
             }
         }
@@ -161,18 +195,24 @@ impl BusinessCalendar {
     pub fn open_intervals(&self, from: Instant, to: Instant) -> Result<Vec<(Instant, Instant)>> {
         let (from, to) = (from.epoch_milliseconds(), to.epoch_milliseconds());
         let mut out: Vec<Span> = Vec::new();
-        let mut w = from;
-        const WINDOW: i64 = 32 * DAY_MS;
-        while w < to {
-            if !self.day_may_be_open(day_of(w)) {
+        if from >= to {
+            return Ok(Vec::new());
+        }
+        let (mut ch, mut i) = self.locate(from);
+        loop {
+            let day_start = (ch.first_day + i as i64) * DAY_MS;
+            if day_start >= to {
                 break;
             }
-            let we = (w + WINDOW).min(to);
-            let base = out.len();
-            self.open_spans(w, we, &mut out);
-            if base > 0 && out.len() > base && out[base - 1].1 == out[base].0 {
-                out[base - 1].1 = out[base].1;
-                out.remove(base);
+            for &(a, b) in ch.day(i) {
+                let (a, b) = (a.max(from), b.min(to));
+                if a >= b {
+                    continue;
+                }
+                match out.last_mut() {
+                    Some(last) if last.1 == a => last.1 = b,
+                    _ => out.push((a, b)),
+                }
             }
             if out.len() > MAX_INTERVALS {
                 return Err(Error::new(
@@ -181,40 +221,17 @@ impl BusinessCalendar {
                     format!("more than {MAX_INTERVALS} open intervals between the two instants: ask for a shorter range"),
                 ));
             }
-            w = we;
+            i += 1;
+            if i == N {
+                let c = ch.first_day.div_euclid(CHUNK_DAYS) + 1;
+                if !self.chunk_may_be_open(c) {
+                    break;
+                }
+                ch = self.chunk(c);
+                i = 0;
+            }
         }
         out.into_iter().map(|(a, b)| Ok((instant(a)?, instant(b)?))).collect()
-    }
-
-    /// The first UTC day `>= d0` with open time, via the chunk index.
-    fn first_open_day_from(&self, d0: i64) -> Option<i64> {
-        let mut d = d0;
-        while d <= LAST_DAY && self.day_may_be_open(d) {
-            let c = d.div_euclid(CHUNK_DAYS);
-            let i = (d - c * CHUNK_DAYS) as usize;
-            let p = self.chunk(c);
-            if p[CHUNK_DAYS as usize] > p[i] {
-                let k = i + 1 + p[i + 1..].partition_point(|&x| x <= p[i]);
-                return Some(c * CHUNK_DAYS + k as i64 - 1);
-            }
-            d = (c + 1) * CHUNK_DAYS;
-        }
-        None
-    }
-
-    /// Open milliseconds in whole UTC days `[d1, d2)`.
-    fn days_total(&self, d1: i64, d2: i64) -> i64 {
-        let mut sum = 0;
-        let mut d = d1;
-        while d < d2 && self.day_may_be_open(d) {
-            let c = d.div_euclid(CHUNK_DAYS);
-            let i = (d - c * CHUNK_DAYS) as usize;
-            let j = ((d2 - c * CHUNK_DAYS).min(CHUNK_DAYS)) as usize;
-            let p = self.chunk(c);
-            sum += p[j] - p[i];
-            d = c * CHUNK_DAYS + j as i64;
-        }
-        sum
     }
 
     /// Adds `ms` milliseconds of business time (negative: subtracts). The result is the
@@ -239,44 +256,26 @@ impl BusinessCalendar {
         }
         let s = start.epoch_milliseconds();
         let mut rem = ms;
-        let day = day_of(s);
-        let mut buf = Vec::with_capacity(4);
-        self.open_spans(s, (day + 1) * DAY_MS, &mut buf);
-        if let Some(t) = walk_forward(&buf, &mut rem) {
+        let (mut ch, i) = self.locate(s);
+        if let Some(t) = walk_forward(ch.day(i), s, &mut rem) {
             return instant(t);
         }
-        let mut d = day + 1;
-        for _ in 0..DIRECT_DAYS {
-            if d > LAST_DAY {
-                return Err(past_horizon());
-            }
-            buf.clear();
-            self.utc_day_spans(d, &mut buf);
-            if let Some(t) = walk_forward(&buf, &mut rem) {
-                return instant(t);
-            }
-            d += 1;
-        }
+        let mut j = i + 1;
         loop {
-            if d > LAST_DAY || !self.day_may_be_open(d) {
+            let avail = ch.prefix[N] - ch.prefix[j];
+            if rem <= avail {
+                let target = ch.prefix[j] + rem;
+                let k = j + 1 + ch.prefix[j + 1..].partition_point(|&x| x < target);
+                rem -= ch.prefix[k - 1] - ch.prefix[j];
+                return walk_forward(ch.day(k - 1), i64::MIN, &mut rem).map_or_else(|| Err(past_horizon()), instant);
+            }
+            rem -= avail;
+            let c = ch.first_day.div_euclid(CHUNK_DAYS) + 1;
+            if !self.chunk_may_be_open(c) {
                 return Err(past_horizon());
             }
-            let c = d.div_euclid(CHUNK_DAYS);
-            let i = (d - c * CHUNK_DAYS) as usize;
-            let p = self.chunk(c);
-            let avail = p[CHUNK_DAYS as usize] - p[i];
-            if rem > avail {
-                rem -= avail;
-                d = (c + 1) * CHUNK_DAYS;
-                continue;
-            }
-            let target = p[i] + rem;
-            let k = i + 1 + p[i + 1..].partition_point(|&x| x < target);
-            let dd = c * CHUNK_DAYS + k as i64 - 1;
-            rem -= p[k - 1] - p[i];
-            buf.clear();
-            self.utc_day_spans(dd, &mut buf);
-            return walk_forward(&buf, &mut rem).map_or_else(|| Err(past_horizon()), instant);
+            ch = self.chunk(c);
+            j = 0;
         }
     }
 
@@ -300,45 +299,27 @@ impl BusinessCalendar {
         }
         let e = end.epoch_milliseconds();
         let mut rem = ms;
-        let day = day_of(e);
-        let mut buf = Vec::with_capacity(4);
-        self.open_spans(day * DAY_MS, e, &mut buf);
         let back = |t: i64| Instant::from_epoch_milliseconds(t).map_err(|_| before_horizon());
-        if let Some(t) = walk_backward(&buf, &mut rem) {
+        let (mut ch, i) = self.locate(e);
+        if let Some(t) = walk_backward(ch.day(i), e, &mut rem) {
             return back(t);
         }
-        let mut d = day - 1;
-        for _ in 0..DIRECT_DAYS {
-            if d < FIRST_DAY {
-                return Err(before_horizon());
-            }
-            buf.clear();
-            self.utc_day_spans(d, &mut buf);
-            if let Some(t) = walk_backward(&buf, &mut rem) {
-                return back(t);
-            }
-            d -= 1;
-        }
+        let mut j = i; // days 0..j of the chunk are before
         loop {
-            if d < FIRST_DAY {
+            let avail = ch.prefix[j] - ch.prefix[0];
+            if rem <= avail {
+                let target = ch.prefix[j] - rem;
+                let k = ch.prefix[..j].partition_point(|&x| x <= target) - 1;
+                rem -= ch.prefix[j] - ch.prefix[k + 1];
+                return walk_backward(ch.day(k), i64::MAX, &mut rem).map_or_else(|| Err(before_horizon()), back);
+            }
+            rem -= avail;
+            let c = ch.first_day.div_euclid(CHUNK_DAYS) - 1;
+            if c < FIRST_CHUNK {
                 return Err(before_horizon());
             }
-            let c = d.div_euclid(CHUNK_DAYS);
-            let i = (d - c * CHUNK_DAYS) as usize;
-            let p = self.chunk(c);
-            let avail = p[i + 1] - p[0];
-            if rem > avail {
-                rem -= avail;
-                d = c * CHUNK_DAYS - 1;
-                continue;
-            }
-            let target = p[i + 1] - rem;
-            let k = p[..=i].partition_point(|&x| x <= target) - 1;
-            let dd = c * CHUNK_DAYS + k as i64;
-            rem -= p[i + 1] - p[k + 1];
-            buf.clear();
-            self.utc_day_spans(dd, &mut buf);
-            return walk_backward(&buf, &mut rem).map_or_else(|| Err(before_horizon()), back);
+            ch = self.chunk(c);
+            j = N;
         }
     }
 
@@ -357,16 +338,23 @@ impl BusinessCalendar {
             return -self.elapsed(b, a);
         }
         let (a, b) = (a.epoch_milliseconds(), b.epoch_milliseconds());
-        let (da, db) = (day_of(a), day_of(b));
-        let mut buf = Vec::with_capacity(8);
-        if db - da <= DIRECT_DAYS {
-            self.open_spans(a, b, &mut buf);
-            return total(&buf);
+        let (ca, ia) = self.locate(a);
+        let cum_a = Self::cumulative(&ca, ia, a);
+        let (c_a, c_b) = (day_of(a).div_euclid(CHUNK_DAYS), day_of(b).div_euclid(CHUNK_DAYS));
+        if c_a == c_b {
+            return Self::cumulative(&ca, (day_of(b) - ca.first_day) as usize, b) - cum_a;
         }
-        self.open_spans(a, (da + 1) * DAY_MS, &mut buf);
-        let head = total(&buf);
-        buf.clear();
-        self.open_spans(db * DAY_MS, b, &mut buf);
-        head + total(&buf) + self.days_total(da + 1, db)
+        let mut sum = ca.total() - cum_a;
+        for c in c_a + 1..c_b {
+            if !self.chunk_may_be_open(c) {
+                return sum;
+            }
+            sum += self.chunk(c).total();
+        }
+        if !self.chunk_may_be_open(c_b) {
+            return sum;
+        }
+        let (cb, ib) = self.locate(b);
+        sum + Self::cumulative(&cb, ib, b)
     }
 }

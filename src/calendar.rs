@@ -17,13 +17,12 @@ use crate::instant::{Instant, DAY_MS};
 use crate::schedule::{DaySource, Hours, Schedule};
 use crate::zone::{Segment, Zone, MAX_OFFSET_MS};
 use serde_json::Value;
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 /// Days per chunk of the open-time index.
-pub(crate) const CHUNK_DAYS: i64 = 256;
-/// Chunks kept at most (about 2 KB each) before the cache is cleared.
-const MAX_CACHED_CHUNKS: usize = 4096;
+pub(crate) const CHUNK_DAYS: i64 = 1024;
+/// Chunks kept at most (about 40 KB each for office hours) before the cache is cleared.
+const MAX_CACHED_CHUNKS: usize = 512;
 
 /// An open interval `[start, end)` of real time, in epoch milliseconds.
 pub(crate) type Span = (i64, i64);
@@ -54,7 +53,7 @@ pub struct BusinessCalendar {
     always_open: bool,
     /// No weekly hours: open only on dated exceptions and rules, so most days are closed.
     sparse: bool,
-    chunks: Mutex<HashMap<i64, Arc<[i64]>>>,
+    chunks: Mutex<ChunkStore>,
 }
 
 impl Clone for BusinessCalendar {
@@ -66,7 +65,7 @@ impl Clone for BusinessCalendar {
             last_open_day: self.last_open_day,
             always_open: self.always_open,
             sparse: self.sparse,
-            chunks: Mutex::new(HashMap::new()),
+            chunks: Mutex::new(ChunkStore::default()),
         }
     }
 }
@@ -112,7 +111,7 @@ impl BusinessCalendar {
             last_open_day,
             always_open,
             sparse,
-            chunks: Mutex::new(HashMap::new()),
+            chunks: Mutex::new(ChunkStore::default()),
         })
     }
 
@@ -268,11 +267,6 @@ impl BusinessCalendar {
         normalize(out, base);
     }
 
-    /// The open intervals of UTC day `day` (days since 1970-01-01).
-    pub(crate) fn utc_day_spans(&self, day: i64, out: &mut Vec<Span>) {
-        self.open_spans(day * DAY_MS, (day + 1) * DAY_MS, out);
-    }
-
     /// Whether UTC day `day` can contain open time at all (past the last open date: no).
     pub(crate) fn day_may_be_open(&self, day: i64) -> bool {
         match self.last_open_day {
@@ -281,28 +275,42 @@ impl BusinessCalendar {
         }
     }
 
-    /// Runs `f` on the prefix sums of chunk `c`: `p[i]` = open ms in UTC days
-    /// `c*CHUNK_DAYS .. c*CHUNK_DAYS + i`, `p.len() == CHUNK_DAYS + 1`.
-    pub(crate) fn chunk(&self, c: i64) -> Arc<[i64]> {
-        if let Ok(map) = self.chunks.lock() {
-            if let Some(p) = map.get(&c) {
-                return p.clone();
-            }
-        }
-        let p = self.compute_chunk(c);
-        if let Ok(mut map) = self.chunks.lock() {
-            if map.len() >= MAX_CACHED_CHUNKS {
-                map.clear();
-            }
-            map.insert(c, p.clone());
-        }
-        p
+    /// The index chunk holding UTC day `day`, computed on first use.
+    pub(crate) fn chunk_of_day(&self, day: i64) -> Arc<Chunk> {
+        self.chunk(day.div_euclid(CHUNK_DAYS))
     }
 
-    fn compute_chunk(&self, c: i64) -> Arc<[i64]> {
+    /// Chunk `c` (UTC days `c*CHUNK_DAYS ..`), computed on first use and cached.
+    pub(crate) fn chunk(&self, c: i64) -> Arc<Chunk> {
+        let slot = (c - FIRST_CHUNK) as usize;
+        if let Ok(store) = self.chunks.lock() {
+            if let Some(Some(ch)) = store.slots.get(slot) {
+                return ch.clone();
+            }
+        }
+        let ch = Arc::new(self.compute_chunk(c));
+        if let Ok(mut store) = self.chunks.lock() {
+            if store.slots.is_empty() {
+                store.slots = vec![None; (LAST_CHUNK - FIRST_CHUNK + 1) as usize];
+            }
+            if store.filled >= MAX_CACHED_CHUNKS {
+                store.slots.iter_mut().for_each(|s| *s = None);
+                store.filled = 0;
+            }
+            let store = &mut *store;
+            if let Some(s) = store.slots.get_mut(slot) {
+                if s.is_none() {
+                    store.filled += 1;
+                }
+                *s = Some(ch.clone());
+            }
+        }
+        ch
+    }
+
+    fn compute_chunk(&self, c: i64) -> Chunk {
         let n = CHUNK_DAYS as usize;
         let first = c * CHUNK_DAYS;
-        let mut per_day = vec![0i64; n];
         let mut end_day = first + CHUNK_DAYS;
         if let Some(last) = self.last_open_day {
             end_day = end_day.min(last.days() as i64 + 3).max(first);
@@ -329,25 +337,70 @@ impl BusinessCalendar {
         } else {
             self.open_spans(first * DAY_MS, end_day * DAY_MS, &mut buf);
         }
+        // Split at UTC midnights and bucket by day.
+        let mut spans: Vec<Span> = Vec::with_capacity(buf.len() + buf.len() / 4);
+        let mut starts = vec![0u32; n + 1];
+        let mut prefix = vec![0i64; n + 1];
+        let mut k = 0usize; // day whose spans are being pushed
         for &(a, b) in &buf {
             let mut s = a;
             while s < b {
-                let day = s.div_euclid(DAY_MS);
-                let e = b.min((day + 1) * DAY_MS);
-                per_day[(day - first) as usize] += e - s;
+                let day = ((s.div_euclid(DAY_MS)) - first) as usize;
+                let e = b.min((first + day as i64 + 1) * DAY_MS);
+                while k < day {
+                    k += 1;
+                    starts[k] = spans.len() as u32;
+                }
+                spans.push((s, e));
                 s = e;
             }
         }
-        let mut p = Vec::with_capacity(n + 1);
-        let mut acc = 0i64;
-        p.push(0);
-        for v in per_day {
-            acc += v;
-            p.push(acc);
+        while k < n {
+            k += 1;
+            starts[k] = spans.len() as u32;
         }
-        p.into()
+        for d in 0..n {
+            let total: i64 = spans[starts[d] as usize..starts[d + 1] as usize].iter().map(|(a, b)| b - a).sum();
+            prefix[d + 1] = prefix[d] + total;
+        }
+        Chunk { first_day: first, prefix, starts, spans }
     }
 }
+
+/// Open time of [`CHUNK_DAYS`] UTC days: the spans of each day (split at UTC midnight)
+/// and prefix sums of their lengths.
+#[derive(Debug)]
+pub(crate) struct Chunk {
+    /// The first UTC day (days since 1970-01-01).
+    pub first_day: i64,
+    /// `prefix[i]` = open ms in the chunk's days `0..i`; `CHUNK_DAYS + 1` entries.
+    pub prefix: Vec<i64>,
+    /// `spans[starts[i]..starts[i + 1]]` are day `i`'s spans.
+    starts: Vec<u32>,
+    spans: Vec<Span>,
+}
+
+impl Chunk {
+    /// The spans of day index `i` (0-based in the chunk).
+    pub fn day(&self, i: usize) -> &[Span] {
+        &self.spans[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
+
+    /// Open ms of the whole chunk.
+    pub fn total(&self) -> i64 {
+        self.prefix[CHUNK_DAYS as usize]
+    }
+}
+
+/// The chunk cache: one slot per chunk of the supported range.
+#[derive(Debug, Default)]
+pub(crate) struct ChunkStore {
+    slots: Vec<Option<Arc<Chunk>>>,
+    filled: usize,
+}
+
+pub(crate) const FIRST_CHUNK: i64 = (MIN_DAY as i64).div_euclid(CHUNK_DAYS);
+pub(crate) const LAST_CHUNK: i64 = (MAX_DAY as i64).div_euclid(CHUNK_DAYS);
 
 /// Sorts `out[base..]` by start and merges overlapping or touching spans.
 fn normalize(out: &mut Vec<Span>, base: usize) {
