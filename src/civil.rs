@@ -180,6 +180,12 @@ pub enum Weekday {
 
 impl Weekday {
     /// All weekdays, Monday first.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(slaclock::Weekday::ALL[0], slaclock::Weekday::Mon);
+    /// ```
     pub const ALL: [Weekday; 7] = [
         Weekday::Mon,
         Weekday::Tue,

@@ -7,6 +7,12 @@ use crate::json::{check_keys, integer, object, type_name};
 use serde_json::Value;
 
 /// The largest duration accepted: 10,000 years of milliseconds.
+///
+/// # Example
+///
+/// ```
+/// assert!(slaclock::BusinessDuration::from_value(&serde_json::json!(slaclock::MAX_DURATION_MS + 1)).is_err());
+/// ```
 pub const MAX_DURATION_MS: i64 = 10_000 * 366 * 86_400_000;
 
 /// A duration of business (or calendar) time.

@@ -253,6 +253,13 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 /// The result type of the engine.
+///
+/// # Example
+///
+/// ```
+/// fn parse(s: &str) -> slaclock::Result<slaclock::Instant> { slaclock::Instant::parse(s) }
+/// assert!(parse("2026-01-01T00:00:00Z").is_ok());
+/// ```
 pub type Result<T> = std::result::Result<T, Error>;
 
 /// Joins a path and a key: `join("weekly", "mon")` is `weekly.mon`.

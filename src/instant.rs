@@ -25,8 +25,20 @@ pub struct Instant(i64);
 
 impl Instant {
     /// The earliest supported instant, `0001-01-01T00:00:00Z`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(slaclock::Instant::MIN.to_string(), "0001-01-01T00:00:00Z");
+    /// ```
     pub const MIN: Instant = Instant(-62_135_596_800_000);
     /// The latest supported instant, `9999-12-31T23:59:59.999Z`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(slaclock::Instant::MAX.to_string(), "9999-12-31T23:59:59.999Z");
+    /// ```
     pub const MAX: Instant = Instant(253_402_300_799_999);
 
     /// The instant `ms` milliseconds after the Unix epoch; `OUT_OF_RANGE` outside years

@@ -193,6 +193,13 @@ impl Observed {
 }
 
 /// Where a rule came from, for `special_days` and error paths.
+///
+/// # Example
+///
+/// ```
+/// let s = slaclock::RuleSource::Preset("FI");
+/// assert_ne!(s, slaclock::RuleSource::Rule(0));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RuleSource {
     /// `rules[i]` of the calendar.

@@ -179,6 +179,15 @@ impl DayEffect {
 }
 
 /// A one-off exception ("exceptional day") for a date range, inclusive.
+///
+/// # Example
+///
+/// ```
+/// use slaclock::{Date, DayEffect, Exception};
+/// let e = Exception { from: Date::parse("2026-12-28").unwrap(), to: Date::parse("2026-12-30").unwrap(),
+///                     name: Some("Year-end shutdown".into()), effect: DayEffect::Closed, index: 1 };
+/// assert!(e.effect.is_closed());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exception {
     /// First date.

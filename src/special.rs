@@ -6,6 +6,12 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::schedule::{DaySource, Hours};
 
 /// Longest range `special_days` accepts, in days (about 274 years).
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(slaclock::MAX_SPECIAL_DAYS_RANGE, 100_000);
+/// ```
 pub const MAX_SPECIAL_DAYS_RANGE: i32 = 100_000;
 
 /// A date whose hours differ from the weekly hours because of an exception, rule or preset.
