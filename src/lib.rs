@@ -35,8 +35,10 @@ mod error;
 mod instant;
 mod json;
 pub mod presets;
+pub mod report;
 mod rules;
 mod schedule;
+pub mod sla;
 mod spec;
 mod special;
 mod zone;
@@ -49,7 +51,15 @@ pub use civil::{parse_wall_time, CivilDateTime, Date, Weekday};
 pub use duration::{parse_iso_duration, BusinessDuration, MAX_DURATION_MS};
 pub use error::{Error, ErrorCode, Result};
 pub use instant::Instant;
+pub use report::{
+    rows_to_csv, Breach, DurationSketch, DurationStats, GroupBy, GroupKey, PartialReport, Period, Report, ReportOptions,
+    ReportRow, StatusChange, WhatIfReport, WhatIfRow, CSV_COLUMNS,
+};
 pub use rules::{easter_sunday, Observed, RecurringRule, RuleDate, RuleSource};
 pub use schedule::{DayEffect, DaySource, Exception, Hours};
+pub use sla::{
+    Change, ChangeKind, EvaluateOptions, EventKind, Finding, Severity, SlaCatalog, TargetEvaluation, TargetStatus, Ticket,
+    TicketError, TicketEvaluation, TicketEvent, WarningEvaluation,
+};
 pub use special::{SpecialDay, MAX_SPECIAL_DAYS_RANGE};
 pub use zone::{Disambiguation, LocalResolution, Zone};

@@ -1,0 +1,821 @@
+//! Service level reporting: compliance by service, service level (and version),
+//! priority, target and period; shards that merge; what-if comparisons; CSV export.
+//!
+//! Every ticket is measured at `now` with the SLA clock. A ticket belongs to the report
+//! when its `createdAt` lies in `[from, to)` (either bound optional), and to the period
+//! (day / ISO week / month in `timeZone`) of its `createdAt`. Rows count **target
+//! measurements** (one per ticket and target); `tickets` counts distinct tickets, so in a
+//! report grouped by target `met + missed + breached + inProgress + paused == tickets`.
+//!
+//! Two compliance figures, both percentages, `null` when their denominator is 0:
+//! - `compliancePct` = met / closed (closed = met + missed): how the stopped clocks did;
+//! - `complianceDuePct` = met / due, over the targets whose due instant lies in
+//!   `[from, to)` and is not after `now` (a target due in the period that is still open
+//!   past its due counts against it).
+
+mod csv;
+mod sketch;
+mod whatif;
+
+pub use csv::{rows_to_csv, CSV_COLUMNS};
+pub use sketch::DurationSketch;
+pub use whatif::{StatusChange, WhatIfReport, WhatIfRow};
+
+use crate::civil::Date;
+use crate::error::{join, Error, ErrorCode, Result};
+use crate::json::{check_keys, integer, object, optional, string};
+use crate::sla::{EvaluateOptions, SlaCatalog, TargetStatus, Ticket, TicketError, TicketEvaluation};
+use crate::zone::Zone;
+use crate::Instant;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// A dimension of a report row.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(serde_json::to_value(slaclock::GroupBy::ServiceLevel).unwrap(), "serviceLevel");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum GroupBy {
+    /// The ticket's service.
+    Service,
+    /// The service level.
+    ServiceLevel,
+    /// The service level version index (implies the service level).
+    Version,
+    /// The ticket's priority (after priority changes).
+    Priority,
+    /// The target name (`response`, `resolution`, ...).
+    Target,
+    /// The period of `createdAt`.
+    Period,
+}
+
+impl GroupBy {
+    fn parse(s: &str, path: &str) -> Result<GroupBy> {
+        Ok(match s {
+            "service" => GroupBy::Service,
+            "serviceLevel" => GroupBy::ServiceLevel,
+            "version" => GroupBy::Version,
+            "priority" => GroupBy::Priority,
+            "target" => GroupBy::Target,
+            "period" => GroupBy::Period,
+            _ => {
+                return Err(Error::new(
+                    ErrorCode::InvalidOption,
+                    path,
+                    format!("groupBy must be one of `service`, `serviceLevel`, `version`, `priority`, `target`, `period`, not `{s}`"),
+                ))
+            }
+        })
+    }
+}
+
+/// The length of a report period.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(serde_json::to_value(slaclock::Period::Month).unwrap(), "month");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Period {
+    /// `2026-12-07`.
+    Day,
+    /// ISO week, Monday first: `2026-W50`.
+    Week,
+    /// `2026-12`.
+    #[default]
+    Month,
+}
+
+impl Period {
+    /// The label of the period holding `d`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use slaclock::{Date, Period};
+    /// let d = Date::parse("2027-01-01").unwrap();
+    /// assert_eq!(Period::Week.label(d), "2026-W53");
+    /// assert_eq!(Period::Month.label(d), "2027-01");
+    /// ```
+    pub fn label(self, d: Date) -> String {
+        let (y, m, _) = d.ymd();
+        match self {
+            Period::Day => d.to_string(),
+            Period::Month => format!("{y:04}-{m:02}"),
+            Period::Week => {
+                // ISO week: the week's Thursday decides the year.
+                let thursday = d.add_days(3 - d.weekday().index() as i32);
+                let ty = thursday.year();
+                let jan1 = Date::new(ty, 1, 1).unwrap_or(thursday);
+                let week = (thursday.days() - jan1.days()) / 7 + 1;
+                format!("{ty:04}-W{week:02}")
+            }
+        }
+    }
+}
+
+/// Options of a report: `{ now, from, to, groupBy, period, timeZone, versionIndex, worst }`.
+///
+/// # Example
+///
+/// ```
+/// use slaclock::{GroupBy, ReportOptions};
+/// let o = ReportOptions::from_value(&serde_json::json!({ "now": "2026-12-31T00:00:00Z",
+///     "groupBy": ["priority", "target"], "period": "week", "timeZone": "Europe/Helsinki" })).unwrap();
+/// assert_eq!(o.group_by, vec![GroupBy::Priority, GroupBy::Target]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct ReportOptions {
+    /// When the clocks are read.
+    pub now: Instant,
+    /// Tickets created at or after this instant (inclusive).
+    pub from: Option<Instant>,
+    /// Tickets created before this instant (exclusive).
+    pub to: Option<Instant>,
+    /// Row dimensions, in the order given.
+    pub group_by: Vec<GroupBy>,
+    /// Period length for [`GroupBy::Period`].
+    pub period: Period,
+    /// Zone of the periods (default UTC).
+    pub zone: Zone,
+    /// Measure every ticket against this version instead of the one in force.
+    pub version_index: Option<usize>,
+    /// How many worst breaches each row lists (default 5).
+    pub worst: usize,
+}
+
+impl ReportOptions {
+    /// Options measured `now` with no grouping (one row, the totals).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let o = slaclock::ReportOptions::new(slaclock::Instant::parse("2026-12-31T00:00:00Z").unwrap());
+    /// assert!(o.group_by.is_empty());
+    /// ```
+    pub fn new(now: Instant) -> ReportOptions {
+        ReportOptions {
+            now,
+            from: None,
+            to: None,
+            group_by: Vec::new(),
+            period: Period::Month,
+            zone: Zone::parse("UTC").expect("UTC exists"),
+            version_index: None,
+            worst: 5,
+        }
+    }
+
+    /// Reads the options object; errors point at the bad key.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let e = slaclock::ReportOptions::from_value(&serde_json::json!({ "now": "2026-12-31T00:00:00Z", "period": "year" })).unwrap_err();
+    /// assert_eq!((e.code().as_str(), e.path()), ("INVALID_OPTION", "period"));
+    /// ```
+    pub fn from_value(v: &Value) -> Result<ReportOptions> {
+        let obj = object(v, "")?;
+        check_keys(obj, "", &["now", "from", "to", "groupBy", "period", "timeZone", "versionIndex", "worst"])?;
+        let instant = |k: &str| -> Result<Option<Instant>> {
+            optional(obj, k)
+                .map(|x| instant_from_value(x).map_err(|e| e.with_prefix(k)))
+                .transpose()
+        };
+        let now = instant("now")?.ok_or_else(|| Error::new(ErrorCode::MissingField, "now", "missing field `now`"))?;
+        let mut o = ReportOptions::new(now);
+        o.from = instant("from")?;
+        o.to = instant("to")?;
+        if let Some(g) = optional(obj, "groupBy") {
+            let arr = g.as_array().ok_or_else(|| crate::json::wrong_type("groupBy", "an array", g))?;
+            for (i, x) in arr.iter().enumerate() {
+                let p = format!("groupBy[{i}]");
+                let dim = GroupBy::parse(string(x, &p)?, &p)?;
+                if !o.group_by.contains(&dim) {
+                    o.group_by.push(dim);
+                }
+            }
+        }
+        if let Some(p) = optional(obj, "period") {
+            o.period = match string(p, "period")? {
+                "day" => Period::Day,
+                "week" => Period::Week,
+                "month" => Period::Month,
+                other => {
+                    return Err(Error::new(
+                        ErrorCode::InvalidOption,
+                        "period",
+                        format!("period must be one of `day`, `week`, `month`, not `{other}`"),
+                    ))
+                }
+            };
+        }
+        if let Some(z) = optional(obj, "timeZone") {
+            o.zone = Zone::parse(string(z, "timeZone")?).map_err(|e| e.with_prefix("timeZone"))?;
+        }
+        if let Some(vi) = optional(obj, "versionIndex") {
+            o.version_index = Some(integer(vi, "versionIndex", 0, 1_000_000)? as usize);
+        }
+        if let Some(w) = optional(obj, "worst") {
+            o.worst = integer(w, "worst", 0, 1000)? as usize;
+        }
+        if let (Some(f), Some(t)) = (o.from, o.to) {
+            if t < f {
+                return Err(Error::new(ErrorCode::InvalidOption, "to", format!("`to` `{t}` is before `from` `{f}`")));
+            }
+        }
+        Ok(o)
+    }
+
+    fn includes(&self, created: Instant) -> bool {
+        self.from.is_none_or(|f| created >= f) && self.to.is_none_or(|t| created < t)
+    }
+
+    fn in_window(&self, t: Instant) -> bool {
+        t <= self.now && self.includes(t)
+    }
+}
+
+/// The key of a report row: the grouped dimensions, `null` for the others.
+///
+/// # Example
+///
+/// ```
+/// let k = slaclock::GroupKey::default();
+/// assert_eq!(serde_json::to_value(&k).unwrap()["priority"], serde_json::Value::Null);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupKey {
+    /// Service id.
+    pub service: Option<String>,
+    /// Service level id.
+    pub service_level: Option<String>,
+    /// Version index.
+    pub version: Option<usize>,
+    /// Priority.
+    pub priority: Option<String>,
+    /// Target name.
+    pub target: Option<String>,
+    /// Period label.
+    pub period: Option<String>,
+}
+
+/// One of the worst breaches of a row.
+///
+/// # Example
+///
+/// ```
+/// let b = slaclock::Breach { ticket_id: "T-1".into(), target: "response".into(), over_by_ms: 60_000 };
+/// assert_eq!(serde_json::to_value(&b).unwrap()["overByMs"], 60_000);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Breach {
+    /// The ticket.
+    pub ticket_id: String,
+    /// The target.
+    pub target: String,
+    /// Clock time counted past the target (`-remainingMs`).
+    pub over_by_ms: i64,
+}
+
+/// The mergeable accumulator of one row.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RowAccumulator {
+    tickets: u64,
+    measurements: u64,
+    met: u64,
+    missed: u64,
+    breached: u64,
+    in_progress: u64,
+    paused: u64,
+    due: u64,
+    met_due: u64,
+    response: DurationSketch,
+    resolution: DurationSketch,
+    worst: Vec<Breach>,
+}
+
+fn keep_worst(list: &mut Vec<Breach>, n: usize) {
+    list.sort_by(|a, b| b.over_by_ms.cmp(&a.over_by_ms).then_with(|| a.ticket_id.cmp(&b.ticket_id)).then_with(|| a.target.cmp(&b.target)));
+    list.truncate(n);
+}
+
+impl RowAccumulator {
+    fn merge(&mut self, o: &RowAccumulator, worst: usize) {
+        self.tickets += o.tickets;
+        self.measurements += o.measurements;
+        self.met += o.met;
+        self.missed += o.missed;
+        self.breached += o.breached;
+        self.in_progress += o.in_progress;
+        self.paused += o.paused;
+        self.due += o.due;
+        self.met_due += o.met_due;
+        self.response.merge(&o.response);
+        self.resolution.merge(&o.resolution);
+        self.worst.extend(o.worst.iter().cloned());
+        keep_worst(&mut self.worst, worst);
+    }
+
+    fn row(&self, key: GroupKey) -> ReportRow {
+        let closed = self.met + self.missed;
+        let pct = |a: u64, b: u64| (b > 0).then(|| a as f64 * 100.0 / b as f64);
+        ReportRow {
+            key,
+            tickets: self.tickets,
+            measurements: self.measurements,
+            met: self.met,
+            missed: self.missed,
+            breached: self.breached,
+            in_progress: self.in_progress,
+            paused: self.paused,
+            closed,
+            compliance_pct: pct(self.met, closed),
+            due_in_period: self.due,
+            met_due_in_period: self.met_due,
+            compliance_due_pct: pct(self.met_due, self.due),
+            response_ms: DurationStats::of(&self.response),
+            resolution_ms: DurationStats::of(&self.resolution),
+            worst_breaches: self.worst.clone(),
+        }
+    }
+}
+
+/// Count, mean, median, p90 and max of business durations (ms); `null`s when empty.
+///
+/// # Example
+///
+/// ```
+/// let s = slaclock::DurationStats::of(&slaclock::DurationSketch::default());
+/// assert_eq!((s.count, s.mean), (0, None));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DurationStats {
+    /// Number of stopped clocks measured.
+    pub count: u64,
+    /// Mean (exact).
+    pub mean: Option<f64>,
+    /// Median by nearest rank (exact up to 2,048 values, else within 1 %).
+    pub median: Option<i64>,
+    /// 90th percentile by nearest rank (same accuracy).
+    pub p90: Option<i64>,
+    /// Maximum (exact).
+    pub max: Option<i64>,
+}
+
+impl DurationStats {
+    /// The statistics of a sketch.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut k = slaclock::DurationSketch::default();
+    /// k.add(10); k.add(30);
+    /// let s = slaclock::DurationStats::of(&k);
+    /// assert_eq!((s.median, s.max, s.mean), (Some(10), Some(30), Some(20.0)));
+    /// ```
+    pub fn of(s: &DurationSketch) -> DurationStats {
+        DurationStats { count: s.count(), mean: s.mean(), median: s.quantile(0.5), p90: s.quantile(0.9), max: s.max() }
+    }
+}
+
+/// One row of a report.
+///
+/// # Example
+///
+/// ```
+/// let row = slaclock::ReportRow::empty(slaclock::GroupKey::default());
+/// assert_eq!(row.compliance_pct, None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportRow {
+    /// The grouped dimensions (`null` for the others).
+    pub key: GroupKey,
+    /// Distinct tickets in the row.
+    pub tickets: u64,
+    /// Target measurements in the row (tickets x targets).
+    pub measurements: u64,
+    /// Stopped, not passed.
+    pub met: u64,
+    /// Stopped, passed.
+    pub missed: u64,
+    /// Open and passed.
+    pub breached: u64,
+    /// Open, running, not passed (on track or at risk).
+    pub in_progress: u64,
+    /// Open, paused, not passed.
+    pub paused: u64,
+    /// `met + missed`.
+    pub closed: u64,
+    /// `met / closed * 100`.
+    pub compliance_pct: Option<f64>,
+    /// Targets due in `[from, to)` and not after `now`.
+    pub due_in_period: u64,
+    /// Of those, met.
+    pub met_due_in_period: u64,
+    /// `metDueInPeriod / dueInPeriod * 100`.
+    pub compliance_due_pct: Option<f64>,
+    /// Business time to respond (stopped `response` targets).
+    pub response_ms: DurationStats,
+    /// Business time to resolve (stopped `resolution` targets).
+    pub resolution_ms: DurationStats,
+    /// The worst breaches (missed or breached), most overdue first.
+    pub worst_breaches: Vec<Breach>,
+}
+
+impl ReportRow {
+    /// A row with nothing in it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(slaclock::ReportRow::empty(Default::default()).tickets, 0);
+    /// ```
+    pub fn empty(key: GroupKey) -> ReportRow {
+        RowAccumulator::default().row(key)
+    }
+}
+
+/// A report: rows sorted by key, the totals, and the tickets that could not be measured.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// One row per group.
+    pub rows: Vec<ReportRow>,
+    /// All included measurements together.
+    pub totals: ReportRow,
+    /// Tickets that could not be measured, with code and path.
+    pub errors: Vec<TicketError>,
+    /// Tickets read (included, excluded by the period, or in error).
+    pub tickets_read: u64,
+    /// Tickets outside `[from, to)`.
+    pub tickets_excluded: u64,
+}
+
+/// A serialisable part of a report over a shard of the tickets; merge any number with
+/// [`SlaCatalog::merge_reports`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PartialReport {
+    /// Format version of the partial (1).
+    pub format: u32,
+    /// The grouping it was made with (partials to merge must agree).
+    pub group_by: Vec<GroupBy>,
+    /// Worst-breach list length.
+    pub worst: usize,
+    groups: Vec<(GroupKey, RowAccumulator)>,
+    totals: RowAccumulator,
+    errors: Vec<ErrorEntry>,
+    tickets_read: u64,
+    tickets_excluded: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ErrorEntry {
+    ticket_id: Option<String>,
+    code: String,
+    path: String,
+    message: String,
+}
+
+fn code_from_str(s: &str) -> ErrorCode {
+    use ErrorCode::*;
+    [
+        InvalidTimeZone, InvalidWallTime, OverlappingIntervals, EmptyInterval, NoOpenTime, NaiveTimestamp, OutOfRange,
+        ConflictingRules, InvalidDate, InvalidRule, UnknownPreset, InvalidDuration, InvalidInstant, NonexistentLocalTime,
+        AmbiguousLocalTime, InvalidOption, InvalidType, MissingField, UnknownField, TooLarge, InvalidCatalog,
+        UnknownReference, DuplicateId, InvalidTicket, InvalidTarget, InvalidVersions, NotInitialized,
+    ]
+    .into_iter()
+    .find(|c| c.as_str() == s)
+    .unwrap_or(InvalidTicket)
+}
+
+/// Builds row accumulators from evaluated tickets.
+pub(crate) struct Builder<'o> {
+    opts: &'o ReportOptions,
+    groups: BTreeMap<GroupKey, RowAccumulator>,
+    totals: RowAccumulator,
+    errors: Vec<ErrorEntry>,
+    read: u64,
+    excluded: u64,
+}
+
+impl<'o> Builder<'o> {
+    pub(crate) fn new(opts: &'o ReportOptions) -> Builder<'o> {
+        Builder { opts, groups: BTreeMap::new(), totals: RowAccumulator::default(), errors: Vec::new(), read: 0, excluded: 0 }
+    }
+
+    fn key(&self, e: &TicketEvaluation, target: &str, created: Instant) -> GroupKey {
+        let mut k = GroupKey::default();
+        for g in &self.opts.group_by {
+            match g {
+                GroupBy::Service => k.service = Some(e.service.clone()),
+                GroupBy::ServiceLevel => k.service_level = Some(e.service_level.clone()),
+                GroupBy::Version => {
+                    k.service_level = Some(e.service_level.clone());
+                    k.version = Some(e.version_index);
+                }
+                GroupBy::Priority => k.priority = Some(e.priority.clone()),
+                GroupBy::Target => k.target = Some(target.to_string()),
+                GroupBy::Period => k.period = Some(self.opts.period.label(self.opts.zone.to_local(created).date)),
+            }
+        }
+        k
+    }
+
+    pub(crate) fn error(&mut self, e: TicketError) {
+        self.read += 1;
+        self.errors.push(ErrorEntry {
+            ticket_id: e.ticket_id,
+            code: e.error.code().as_str().to_string(),
+            path: e.error.path().to_string(),
+            message: e.error.message().to_string(),
+        });
+    }
+
+    pub(crate) fn excluded(&mut self) {
+        self.read += 1;
+        self.excluded += 1;
+    }
+
+    pub(crate) fn add(&mut self, created: Instant, e: &TicketEvaluation) {
+        self.read += 1;
+        self.totals.tickets += 1;
+        let mut seen: Vec<GroupKey> = Vec::with_capacity(e.targets.len());
+        for t in &e.targets {
+            let key = self.key(e, &t.name, created);
+            let first = !seen.contains(&key);
+            let worst = self.opts.worst;
+            let due = t.due.as_deref().and_then(|d| Instant::parse(d).ok()).filter(|d| self.opts.in_window(*d));
+            let acc = self.groups.entry(key.clone()).or_default();
+            for a in [&mut *acc, &mut self.totals] {
+                a.measurements += 1;
+                match t.status {
+                    TargetStatus::Met => a.met += 1,
+                    TargetStatus::Missed => a.missed += 1,
+                    TargetStatus::Breached => a.breached += 1,
+                    TargetStatus::OnTrack | TargetStatus::AtRisk => a.in_progress += 1,
+                    TargetStatus::Paused => a.paused += 1,
+                }
+                if due.is_some() {
+                    a.due += 1;
+                    if t.status == TargetStatus::Met {
+                        a.met_due += 1;
+                    }
+                }
+                if matches!(t.status, TargetStatus::Met | TargetStatus::Missed) {
+                    match t.name.as_str() {
+                        "response" => a.response.add(t.elapsed_ms),
+                        "resolution" => a.resolution.add(t.elapsed_ms),
+                        _ => {}
+                    }
+                }
+                if matches!(t.status, TargetStatus::Missed | TargetStatus::Breached) && worst > 0 {
+                    a.worst.push(Breach { ticket_id: e.ticket_id.clone(), target: t.name.clone(), over_by_ms: -t.remaining_ms });
+                    if a.worst.len() > 4 * worst {
+                        keep_worst(&mut a.worst, worst);
+                    }
+                }
+            }
+            if first {
+                acc.tickets += 1;
+                seen.push(key);
+            }
+        }
+    }
+
+    pub(crate) fn finish(mut self) -> PartialReport {
+        let worst = self.opts.worst;
+        for acc in self.groups.values_mut() {
+            keep_worst(&mut acc.worst, worst);
+        }
+        keep_worst(&mut self.totals.worst, worst);
+        PartialReport {
+            format: 1,
+            group_by: self.opts.group_by.clone(),
+            worst,
+            groups: self.groups.into_iter().collect(),
+            totals: self.totals,
+            errors: self.errors,
+            tickets_read: self.read,
+            tickets_excluded: self.excluded,
+        }
+    }
+}
+
+impl PartialReport {
+    /// The report rows of this partial alone.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use slaclock::{Instant, ReportOptions, SlaCatalog};
+    /// let c = SlaCatalog::from_json(r#"{"calendars":[],"serviceLevels":[],"services":[]}"#).unwrap();
+    /// let p = c.partial_report(&[], &ReportOptions::new(Instant::parse("2026-12-31T00:00:00Z").unwrap()));
+    /// assert!(p.into_report().rows.is_empty());
+    /// ```
+    pub fn into_report(self) -> Report {
+        Report {
+            rows: self.groups.iter().map(|(k, a)| a.row(k.clone())).collect(),
+            totals: self.totals.row(GroupKey::default()),
+            errors: self
+                .errors
+                .into_iter()
+                .map(|e| TicketError { ticket_id: e.ticket_id, error: Error::new(code_from_str(&e.code), e.path, e.message) })
+                .collect(),
+            tickets_read: self.tickets_read,
+            tickets_excluded: self.tickets_excluded,
+        }
+    }
+}
+
+/// An instant from JSON: an ISO 8601 string with offset, or epoch milliseconds.
+pub(crate) fn instant_from_value(v: &Value) -> Result<Instant> {
+    match v {
+        Value::String(s) => Instant::parse(s),
+        Value::Number(n) => Instant::from_epoch_f64(n.as_f64().unwrap_or(f64::NAN)),
+        other => Err(crate::json::wrong_type("", "an ISO 8601 string or epoch milliseconds", other)),
+    }
+}
+
+/// A ticket's `id` as text, when readable.
+fn ticket_id_of(v: &Value) -> Option<String> {
+    match v.get("id")? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// Reads one ticket's creation instant (for period keys) and evaluates it.
+fn measure(
+    catalog: &SlaCatalog,
+    v: &Value,
+    opts: &ReportOptions,
+    eval: &EvaluateOptions<'_>,
+    b: &mut Builder<'_>,
+) -> Option<(Ticket, TicketEvaluation)> {
+    let ticket = match Ticket::from_value(v) {
+        Ok(t) => t,
+        Err(error) => {
+            b.error(TicketError { ticket_id: ticket_id_of(v), error });
+            return None;
+        }
+    };
+    if !opts.includes(ticket.created_at) {
+        b.excluded();
+        return None;
+    }
+    match catalog.evaluate_ticket(&ticket, opts.now, eval) {
+        Ok(e) => {
+            b.add(ticket.created_at, &e);
+            Some((ticket, e))
+        }
+        Err(error) => {
+            b.error(TicketError { ticket_id: Some(ticket.id.clone()), error });
+            None
+        }
+    }
+}
+
+impl SlaCatalog {
+    /// A report over `tickets` (JSON ticket values): rows per group, totals, and the
+    /// tickets that could not be measured (each with code and path; the rest are still
+    /// counted).
+    ///
+    /// # Example: compliance by priority
+    ///
+    /// ```
+    /// use slaclock::{GroupBy, Instant, ReportOptions, SlaCatalog};
+    /// use serde_json::json;
+    /// let catalog = SlaCatalog::from_value(&json!({
+    ///     "calendars": [{ "id": "24x7", "timeZone": "UTC", "weekly": { "mon": [["00:00","24:00"]], "tue": [["00:00","24:00"]] } }],
+    ///     "serviceLevels": [{ "id": "gold", "versions": [{ "effectiveFrom": "2026-01-01T00:00:00Z", "calendar": "24x7",
+    ///         "targets": { "P1": { "response": { "duration": "PT1H" } } } }] }],
+    ///     "services": [{ "id": "email", "serviceLevel": "gold" }] })).unwrap();
+    /// let t = |id: &str, respond: &str| json!({ "id": id, "service": "email", "priority": "P1",
+    ///     "createdAt": "2026-12-07T09:00:00Z", "events": [{ "at": respond, "type": "respond" }] });
+    /// let tickets = [t("A", "2026-12-07T09:30:00Z"), t("B", "2026-12-07T10:30:00Z"), json!({ "id": "C" })];
+    /// let mut opts = ReportOptions::new(Instant::parse("2026-12-08T00:00:00Z").unwrap());
+    /// opts.group_by = vec![GroupBy::Priority];
+    /// let r = catalog.report(&tickets, &opts);
+    /// assert_eq!((r.rows[0].met, r.rows[0].missed, r.rows[0].compliance_pct), (1, 1, Some(50.0)));
+    /// assert_eq!(r.rows[0].worst_breaches[0].over_by_ms, 30 * 60_000);
+    /// assert_eq!(r.errors[0].error.code().as_str(), "MISSING_FIELD");
+    /// ```
+    pub fn report(&self, tickets: &[Value], opts: &ReportOptions) -> Report {
+        self.partial_report(tickets, opts).into_report()
+    }
+
+    /// The mergeable part of a report over one shard of the tickets.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use slaclock::{Instant, ReportOptions, SlaCatalog};
+    /// let c = SlaCatalog::from_json(r#"{"calendars":[],"serviceLevels":[],"services":[]}"#).unwrap();
+    /// let p = c.partial_report(&[], &ReportOptions::new(Instant::parse("2026-12-31T00:00:00Z").unwrap()));
+    /// assert_eq!(p.format, 1);
+    /// ```
+    pub fn partial_report(&self, tickets: &[Value], opts: &ReportOptions) -> PartialReport {
+        let eval = EvaluateOptions { version_index: opts.version_index, catalog: None };
+        let mut b = Builder::new(opts);
+        for v in tickets {
+            measure(self, v, opts, &eval, &mut b);
+        }
+        b.finish()
+    }
+
+    /// Merges partial reports into the report one `report` over all their tickets gives:
+    /// counts and compliance exact, quantiles exact up to 2,048 values per row and within
+    /// 1 % after. `INVALID_OPTION` when the partials were grouped differently.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use slaclock::{Instant, ReportOptions, SlaCatalog};
+    /// let c = SlaCatalog::from_json(r#"{"calendars":[],"serviceLevels":[],"services":[]}"#).unwrap();
+    /// let o = ReportOptions::new(Instant::parse("2026-12-31T00:00:00Z").unwrap());
+    /// let r = SlaCatalog::merge_reports(&[c.partial_report(&[], &o), c.partial_report(&[], &o)]).unwrap();
+    /// assert_eq!(r.totals.tickets, 0);
+    /// ```
+    pub fn merge_reports(partials: &[PartialReport]) -> Result<Report> {
+        let Some(first) = partials.first() else {
+            return Ok(PartialReport {
+                format: 1,
+                group_by: Vec::new(),
+                worst: 5,
+                groups: Vec::new(),
+                totals: RowAccumulator::default(),
+                errors: Vec::new(),
+                tickets_read: 0,
+                tickets_excluded: 0,
+            }
+            .into_report());
+        };
+        let mut groups: BTreeMap<GroupKey, RowAccumulator> = BTreeMap::new();
+        let mut totals = RowAccumulator::default();
+        let mut errors = Vec::new();
+        let (mut read, mut excluded) = (0, 0);
+        for (i, p) in partials.iter().enumerate() {
+            if p.format != 1 {
+                return Err(Error::new(ErrorCode::InvalidOption, join(&format!("[{i}]"), "format"), format!("unknown partial report format `{}`: expected 1", p.format)));
+            }
+            if p.group_by != first.group_by || p.worst != first.worst {
+                return Err(Error::new(
+                    ErrorCode::InvalidOption,
+                    join(&format!("[{i}]"), "groupBy"),
+                    "partial reports must be made with the same `groupBy` and `worst` to merge",
+                ));
+            }
+            for (k, a) in &p.groups {
+                groups.entry(k.clone()).or_default().merge(a, first.worst);
+            }
+            totals.merge(&p.totals, first.worst);
+            errors.extend(p.errors.iter().cloned());
+            read += p.tickets_read;
+            excluded += p.tickets_excluded;
+        }
+        Ok(PartialReport {
+            format: 1,
+            group_by: first.group_by.clone(),
+            worst: first.worst,
+            groups: groups.into_iter().collect(),
+            totals,
+            errors,
+            tickets_read: read,
+            tickets_excluded: excluded,
+        }
+        .into_report())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_week_labels_2026_2027() {
+        let l = |s: &str| Period::Week.label(Date::parse(s).unwrap());
+        assert_eq!(l("2026-12-28"), "2026-W53");
+        assert_eq!(l("2027-01-03"), "2026-W53");
+        assert_eq!(l("2027-01-04"), "2027-W01");
+        assert_eq!(l("2026-01-01"), "2026-W01");
+        assert_eq!(l("2025-12-29"), "2026-W01");
+    }
+}
