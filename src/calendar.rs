@@ -19,8 +19,13 @@ use crate::zone::{Segment, Zone, MAX_OFFSET_MS};
 use serde_json::Value;
 use std::sync::{Arc, Mutex};
 
-/// Days per chunk of the open-time index.
+/// Days per chunk of the open-time index. The fuzz build uses small chunks so that
+/// chunk boundaries are crossed often (and each input stays cheap).
+#[cfg(not(fuzzing))]
 pub(crate) const CHUNK_DAYS: i64 = 1024;
+/// Days per chunk of the open-time index (fuzz build).
+#[cfg(fuzzing)]
+pub(crate) const CHUNK_DAYS: i64 = 16;
 /// Chunks kept at most (about 40 KB each for office hours) before the cache is cleared.
 const MAX_CACHED_CHUNKS: usize = 512;
 
