@@ -106,8 +106,10 @@ impl BusinessCalendar {
     pub fn from_value(v: &Value) -> Result<BusinessCalendar> {
         let (zone, schedule) = crate::spec::parse_calendar(v)?;
         let last_open_day = schedule.last_possible_open_day().flatten();
+        // Weekly spans are disjoint (overnight spills included), so a week whose spans add
+        // up to 7 x 24 hours covers every wall-clock instant.
         let always_open = !schedule.has_exceptions_or_rules()
-            && schedule.weekly.iter().all(|h| h.spans() == [(0, DAY_MS)]);
+            && schedule.weekly.iter().map(|h| h.total_ms()).sum::<i64>() == 7 * DAY_MS;
         let sparse = schedule.weekly.iter().all(|h| h.spans().is_empty());
         Ok(BusinessCalendar {
             zone,
@@ -219,9 +221,8 @@ impl BusinessCalendar {
             let first = ws.div_euclid(DAY_MS) - 1;
             let last = (we - 1).div_euclid(DAY_MS);
             for d in first..=last {
-                if d < MIN_DAY as i64 || d > MAX_DAY as i64 {
-                    continue;
-                }
+                // Local dates just past 9999-12-31 (zones ahead of UTC) keep the weekly
+                // hours, so the horizon is the instant range, not a closed local date.
                 let day_start = d * DAY_MS;
                 for &(a, b) in self.schedule.day(Date::from_days(d as i32)).0.spans() {
                     let s = (day_start + a).max(ws);

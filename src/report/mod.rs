@@ -360,7 +360,7 @@ impl RowAccumulator {
 /// let s = slaclock::DurationStats::of(&slaclock::DurationSketch::default());
 /// assert_eq!((s.count, s.mean), (0, None));
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DurationStats {
     /// Number of stopped clocks measured.
@@ -399,7 +399,7 @@ impl DurationStats {
 /// let row = slaclock::ReportRow::empty(slaclock::GroupKey::default());
 /// assert_eq!(row.compliance_pct, None);
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReportRow {
     /// The grouped dimensions (`null` for the others).
