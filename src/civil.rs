@@ -320,9 +320,53 @@ impl CivilDateTime {
     }
 }
 
+impl CivilDateTime {
+    /// Appends `YYYY-MM-DDTHH:MM:SS[.mmm]` to `out` without the formatting machinery
+    /// (instants are formatted for every result, so this is a hot path).
+    pub(crate) fn write_iso(&self, out: &mut String) {
+        let (y, m, d) = self.date.ymd();
+        let ms = self.ms_of_day;
+        let mut b = [0u8; 23];
+        let y = y.clamp(0, 9999) as u32;
+        b[0] = b'0' + (y / 1000) as u8;
+        b[1] = b'0' + (y / 100 % 10) as u8;
+        b[2] = b'0' + (y / 10 % 10) as u8;
+        b[3] = b'0' + (y % 10) as u8;
+        b[4] = b'-';
+        two_digits(&mut b[5..7], m);
+        b[7] = b'-';
+        two_digits(&mut b[8..10], d);
+        b[10] = b'T';
+        two_digits(&mut b[11..13], (ms / 3_600_000) as u32);
+        b[13] = b':';
+        two_digits(&mut b[14..16], (ms / 60_000 % 60) as u32);
+        b[16] = b':';
+        two_digits(&mut b[17..19], (ms / 1000 % 60) as u32);
+        let milli = (ms % 1000) as u32;
+        let n = if milli == 0 {
+            19
+        } else {
+            b[19] = b'.';
+            b[20] = b'0' + (milli / 100) as u8;
+            b[21] = b'0' + (milli / 10 % 10) as u8;
+            b[22] = b'0' + (milli % 10) as u8;
+            23
+        };
+        // Only ASCII digits and separators were written.
+        out.push_str(std::str::from_utf8(&b[..n]).unwrap_or(""));
+    }
+}
+
+fn two_digits(b: &mut [u8], v: u32) {
+    b[0] = b'0' + (v / 10 % 10) as u8;
+    b[1] = b'0' + (v % 10) as u8;
+}
+
 impl fmt::Display for CivilDateTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}T{}", self.date, format_time_of_day(self.ms_of_day))
+        let mut s = String::with_capacity(23);
+        self.write_iso(&mut s);
+        f.write_str(&s)
     }
 }
 

@@ -186,21 +186,28 @@ impl Instant {
     pub fn format_with_offset(self, offset_seconds: i32) -> String {
         let wall = self.0 + offset_seconds as i64 * 1000;
         let civil = CivilDateTime::from_local_epoch_ms(wall);
-        let mut out = civil.to_string();
+        let mut out = String::with_capacity(32);
+        civil.write_iso(&mut out);
         if offset_seconds == 0 {
             out.push('Z');
         } else {
-            let sign = if offset_seconds < 0 { '-' } else { '+' };
+            out.push(if offset_seconds < 0 { '-' } else { '+' });
             let a = offset_seconds.unsigned_abs();
-            let (h, m, sec) = (a / 3600, (a / 60) % 60, a % 60);
-            if sec == 0 {
-                out.push_str(&format!("{sign}{h:02}:{m:02}"));
-            } else {
-                out.push_str(&format!("{sign}{h:02}:{m:02}:{sec:02}"));
+            push_two(&mut out, a / 3600);
+            out.push(':');
+            push_two(&mut out, a / 60 % 60);
+            if a % 60 != 0 {
+                out.push(':');
+                push_two(&mut out, a % 60);
             }
         }
         out
     }
+}
+
+fn push_two(out: &mut String, v: u32) {
+    out.push((b'0' + (v / 10 % 10) as u8) as char);
+    out.push((b'0' + (v % 10) as u8) as char);
 }
 
 fn naive(s: &str) -> Error {

@@ -234,3 +234,23 @@ fn csv_has_header_and_rfc4180_quoting() {
     assert_eq!(lines[2], ",,,P1,response,,2,2,1,1,0,0,0,2,50.00,2,1,50.00,2,3600000,1800000,5400000,5400000,0,,,,,B:response:1800000");
     assert_eq!(lines[5], "");
 }
+
+#[test]
+fn json_text_fast_path_equals_value_path_including_malformed_tickets() {
+    let mut tickets = random_tickets(2000, 11);
+    tickets.extend(fixture());
+    // Escapes and numbers take the careful path; results must not change.
+    tickets.push(json!({ "id": "esc\"aped", "service": "email", "priority": "P1", "createdAt": "2026-12-03T10:00:00Z" }));
+    tickets.push(json!({ "id": 77, "service": "chat", "priority": "P2", "createdAt": 1_796_000_000_000i64, "events": null }));
+    tickets.push(json!({ "id": "bad-type", "service": "chat", "priority": "P2", "createdAt": "2026-12-03T10:00:00Z", "events": [{ "at": "2026-12-03T11:00:00Z", "type": "snooze" }] }));
+    let text = serde_json::to_string(&tickets).unwrap();
+    let o = opts(vec![GroupBy::Service, GroupBy::Priority, GroupBy::Target]);
+    let c = catalog(60);
+    assert_eq!(c.report_json(&text, &o).unwrap(), c.report(&tickets, &o));
+    let w1 = c.what_if_json(&text, Some(&catalog(20)), None, &o).unwrap();
+    let w2 = c.what_if(&tickets, Some(&catalog(20)), None, &o);
+    assert_eq!(w1, w2);
+    assert!(!w1.changed.is_empty());
+    let e = c.report_json("{\"not\": \"an array\"}", &o).unwrap_err();
+    assert_eq!((e.code().as_str(), e.path()), ("INVALID_TYPE", "tickets"));
+}

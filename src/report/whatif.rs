@@ -1,7 +1,7 @@
 //! What-if: the same tickets measured under the current and a proposed catalog (or
 //! version), with compliance before and after per group and the status changes.
 
-use super::{measure, Builder, GroupKey, ReportOptions, ReportRow};
+use super::{measure, parse_value, Builder, GroupKey, Parsed, ReportOptions, ReportRow};
 use crate::sla::{EvaluateOptions, SlaCatalog, TargetStatus, TicketError};
 use serde::Serialize;
 use serde_json::Value;
@@ -86,13 +86,44 @@ impl SlaCatalog {
         proposed_version: Option<usize>,
         opts: &ReportOptions,
     ) -> WhatIfReport {
+        self.what_if_parsed(tickets.iter().map(parse_value), proposed, proposed_version, opts)
+    }
+
+    /// [`SlaCatalog::what_if`] over the JSON text of an array of tickets.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use slaclock::{Instant, ReportOptions, SlaCatalog};
+    /// let c = SlaCatalog::from_json(r#"{"calendars":[],"serviceLevels":[],"services":[]}"#).unwrap();
+    /// let o = ReportOptions::new(Instant::parse("2026-12-31T00:00:00Z").unwrap());
+    /// assert!(c.what_if_json("[]", None, None, &o).unwrap().changed.is_empty());
+    /// ```
+    pub fn what_if_json(
+        &self,
+        tickets: &str,
+        proposed: Option<&SlaCatalog>,
+        proposed_version: Option<usize>,
+        opts: &ReportOptions,
+    ) -> crate::Result<WhatIfReport> {
+        let raws = super::input::split_tickets(tickets)?;
+        Ok(self.what_if_parsed(raws.into_iter().map(super::input::read_ticket), proposed, proposed_version, opts))
+    }
+
+    fn what_if_parsed(
+        &self,
+        tickets: impl Iterator<Item = Parsed>,
+        proposed: Option<&SlaCatalog>,
+        proposed_version: Option<usize>,
+        opts: &ReportOptions,
+    ) -> WhatIfReport {
         let now_eval = EvaluateOptions { version_index: opts.version_index, catalog: None };
         let new_eval = EvaluateOptions { version_index: proposed_version, catalog: proposed };
         let (mut before, mut after) = (Builder::new(opts), Builder::new(opts));
         let mut changed = Vec::new();
-        for v in tickets {
+        for p in tickets {
             let (Some((ticket, a)), Some((_, b))) =
-                (measure(self, v, opts, &now_eval, &mut before), measure(self, v, opts, &new_eval, &mut after))
+                (measure(self, p.clone(), opts, &now_eval, &mut before), measure(self, p, opts, &new_eval, &mut after))
             else {
                 continue;
             };
@@ -112,8 +143,8 @@ impl SlaCatalog {
                         target: n.to_string(),
                         before: sa,
                         after: sb,
-                        before_due: ta.and_then(|t| t.due.clone()),
-                        after_due: tb.and_then(|t| t.due.clone()),
+                        before_due: ta.and_then(|t| t.due_at).and_then(|x| self.calendar(&a.calendar).map(|c| c.format(x))),
+                        after_due: tb.and_then(|t| t.due_at).and_then(|x| proposed.unwrap_or(self).calendar(&b.calendar).map(|c| c.format(x))),
                     });
                 }
             }

@@ -127,6 +127,9 @@ pub struct TargetEvaluation {
     pub actual_elapsed_ms: i64,
     /// One per warning threshold, ascending.
     pub warnings: Vec<WarningEvaluation>,
+    /// `due` as an instant (for reports, which need no text).
+    #[serde(skip)]
+    pub(crate) due_at: Option<Instant>,
 }
 
 /// A ticket measured at `now`:
@@ -294,10 +297,18 @@ impl SlaCatalog {
     /// ```
     pub fn evaluate_ticket(&self, ticket: &Ticket, now: Instant, opts: &EvaluateOptions<'_>) -> Result<TicketEvaluation> {
         let catalog = opts.catalog.unwrap_or(self);
-        catalog.measure(ticket, now, opts.version_index)
+        catalog.measure(ticket, now, opts.version_index, true)
     }
 
-    fn measure(&self, ticket: &Ticket, now: Instant, version_index: Option<usize>) -> Result<TicketEvaluation> {
+    /// Like [`SlaCatalog::evaluate_ticket`] without the ISO strings of the targets
+    /// (`due`, `breachedAt`, `stoppedAt`, warning `at` are `None`; `due_at` is set): what
+    /// a report needs, at a fraction of the cost.
+    pub(crate) fn evaluate_ticket_lean(&self, ticket: &Ticket, now: Instant, opts: &EvaluateOptions<'_>) -> Result<TicketEvaluation> {
+        let catalog = opts.catalog.unwrap_or(self);
+        catalog.measure(ticket, now, opts.version_index, false)
+    }
+
+    fn measure(&self, ticket: &Ticket, now: Instant, version_index: Option<usize>, text: bool) -> Result<TicketEvaluation> {
         ticket.check_order()?;
         let m = &self.model;
         let service = m.services.iter().find(|s| s.id == ticket.service).ok_or_else(|| {
@@ -327,6 +338,7 @@ impl SlaCatalog {
         })?;
         let (cal_id, cal) = &m.calendars[ci];
         let cal: &BusinessCalendar = cal.as_deref().expect("a built catalog has every calendar");
+        let text_of = |x: Instant| text.then(|| cal.format(x));
         let events: Vec<_> = ticket.events.iter().filter(|e| e.at <= now).cloned().collect();
         let priority = events
             .iter()
@@ -360,7 +372,7 @@ impl SlaCatalog {
                     Reach::Passed(x) | Reach::Ahead(x) => Some(x),
                     Reach::NotReached { .. } => None,
                 };
-                warnings.push(WarningEvaluation { threshold: f, at: at.map(|x| cal.format(x)), reached: at.is_some_and(|x| x <= now) });
+                warnings.push(WarningEvaluation { threshold: f, at: at.and_then(text_of), reached: at.is_some_and(|x| x <= now) });
             }
             let status = match (tl.state, breached_at.is_some()) {
                 (State::Stopped, true) => TargetStatus::Missed,
@@ -375,9 +387,10 @@ impl SlaCatalog {
                 name: t.name.clone(),
                 status,
                 paused: tl.state == State::Paused,
-                due: due.map(|x| cal.format(x)),
-                breached_at: breached_at.map(|x| cal.format(x)),
-                stopped_at: tl.stopped_at.map(|x| cal.format(x)),
+                due: due.and_then(text_of),
+                breached_at: breached_at.and_then(text_of),
+                stopped_at: tl.stopped_at.and_then(text_of),
+                due_at: due,
                 elapsed_ms: elapsed,
                 paused_ms: tl.paused(clock, now),
                 remaining_ms: amount - elapsed,

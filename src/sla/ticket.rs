@@ -5,7 +5,7 @@
 use super::catalog::instant_at;
 use crate::error::{index, join, Error, ErrorCode, Result};
 use crate::instant::Instant;
-use crate::json::{items, object, optional, type_name};
+use crate::json::{object, optional, type_name};
 use serde_json::{Map, Value};
 
 /// What happened to a ticket.
@@ -147,8 +147,11 @@ impl Ticket {
         let created_at = instant_at(required(obj, "", "createdAt")?, "createdAt")?;
         let mut events = Vec::new();
         if let Some(evs) = optional(obj, "events") {
-            for (_, e, p) in items(evs, "events")? {
-                events.push(parse_event(e, &p)?);
+            let list = evs.as_array().ok_or_else(|| crate::json::wrong_type("events", "an array", evs))?;
+            events.reserve(list.len());
+            for (i, e) in list.iter().enumerate() {
+                // Paths are built only for an error: this runs for every event of every ticket.
+                events.push(parse_event(e, "").map_err(|err| err.with_prefix(&index("events", i)))?);
             }
         }
         Ok(Ticket { id, service, priority, created_at, events })
@@ -185,11 +188,11 @@ impl Ticket {
     pub fn check_order(&self) -> Result<()> {
         let mut prev: Option<Instant> = None;
         for (i, e) in self.events.iter().enumerate() {
-            let path = join(&index("events", i), "at");
+            let path = || join(&index("events", i), "at");
             if e.at < self.created_at {
                 return Err(Error::new(
                     ErrorCode::InvalidTicket,
-                    path,
+                    path(),
                     format!("event at `{}` is before the ticket's `createdAt` `{}`", e.at, self.created_at),
                 ));
             }
@@ -197,7 +200,7 @@ impl Ticket {
                 if e.at < p {
                     return Err(Error::new(
                         ErrorCode::InvalidTicket,
-                        path,
+                        path(),
                         format!("event at `{}` is before the event ahead of it at `{p}`: events must be in time order", e.at),
                     ));
                 }
@@ -210,10 +213,10 @@ impl Ticket {
 
 fn parse_event(v: &Value, path: &str) -> Result<TicketEvent> {
     let obj = object(v, path)?;
-    let at = instant_at(required(obj, path, "at")?, &join(path, "at"))?;
-    let tp = join(path, "type");
+    let at = instant_at(required(obj, path, "at")?, "").map_err(|e| e.with_prefix(&join(path, "at")))?;
+    let tp = || join(path, "type");
     let ty = required(obj, path, "type")?;
-    let ty = ty.as_str().ok_or_else(|| Error::new(ErrorCode::InvalidType, tp.clone(), format!("expected a string, not {}", type_name(ty))))?;
+    let ty = ty.as_str().ok_or_else(|| Error::new(ErrorCode::InvalidType, tp(), format!("expected a string, not {}", type_name(ty))))?;
     let kind = match ty {
         "pause" => {
             let reason = optional(obj, "reason").map(|r| text(r, &join(path, "reason"))).transpose()?;
@@ -225,7 +228,7 @@ fn parse_event(v: &Value, path: &str) -> Result<TicketEvent> {
         "reopen" => EventKind::Reopen,
         "priorityChange" => EventKind::PriorityChange { priority: text(required(obj, path, "priority")?, &join(path, "priority"))? },
         other => {
-            return Err(Error::new(ErrorCode::InvalidTicket, tp, format!("unknown event type `{other}`: expected one of {EVENT_TYPES}")))
+            return Err(Error::new(ErrorCode::InvalidTicket, tp(), format!("unknown event type `{other}`: expected one of {EVENT_TYPES}")))
         }
     };
     Ok(TicketEvent { at, kind })

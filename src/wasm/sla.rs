@@ -260,8 +260,11 @@ impl JsSlaCatalog {
 
     /// A report: `{ rows, totals, errors, ticketsRead, ticketsExcluded }`.
     pub fn report(&self, list: &JsValue, options: &JsValue) -> std::result::Result<JsValue, JsValue> {
-        let list = tickets(list).js()?;
         let opts = report_options(options, &[]).js()?;
+        if let Some(text) = list.as_string() {
+            return out(&self.inner.report_json(&text, &opts).js()?);
+        }
+        let list = tickets(list).js()?;
         out(&self.inner.report(&list, &opts))
     }
 
@@ -269,8 +272,11 @@ impl JsSlaCatalog {
     /// posted between workers).
     #[wasm_bindgen(js_name = partialReport)]
     pub fn partial_report(&self, list: &JsValue, options: &JsValue) -> std::result::Result<JsValue, JsValue> {
-        let list = tickets(list).js()?;
         let opts = report_options(options, &[]).js()?;
+        if let Some(text) = list.as_string() {
+            return out(&self.inner.partial_report_json(&text, &opts).js()?);
+        }
+        let list = tickets(list).js()?;
         out(&self.inner.partial_report(&list, &opts))
     }
 
@@ -288,10 +294,13 @@ impl JsSlaCatalog {
     /// force; other options as `report`.
     #[wasm_bindgen(js_name = whatIf)]
     pub fn what_if(&self, list: &JsValue, proposed: &JsValue, options: &JsValue) -> std::result::Result<JsValue, JsValue> {
-        let list = tickets(list).js()?;
         let proposed = registered(proposed, "proposed").js()?;
         let pv = version_index(&get(options, "proposedVersionIndex"), "options.proposedVersionIndex").js()?;
         let opts = report_options(options, &["proposedVersionIndex"]).js()?;
+        if let Some(text) = list.as_string() {
+            return out(&self.inner.what_if_json(&text, proposed.as_deref(), pv, &opts).js()?);
+        }
+        let list = tickets(list).js()?;
         out(&self.inner.what_if(&list, proposed.as_deref(), pv, &opts))
     }
 
