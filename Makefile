@@ -1,0 +1,53 @@
+# slaclock: the Rust core, its WebAssembly build and the npm package `slaclock` (pkg/).
+#
+#   make setup   install what the builds and tests need (skips what is already there)
+#   make pkg     build the npm package into pkg/
+#   make test    every suite: native cargo test, wasm-bindgen tests (Node, Chromium),
+#                pkg-tests (Node, workerd, Deno, Chromium); a summary line per suite
+#   make demo    build pkg/, copy it to www/pkg/ and serve www/ on 127.0.0.1:$(PORT)
+#   make size    raw/gzip/brotli sizes of the wasm and JS glue, full and zone-filtered
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+WASM_BINDGEN_VERSION := 0.2.130
+PORT ?= 8080
+# Zones of the filtered build that `make size` measures (chrono-tz `filter-by-regex`).
+TZ_FILTER ?= (Europe/.*|America/New_York|America/Chicago|America/Denver|America/Los_Angeles|UTC)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: setup setup-rust setup-browser setup-npm pkg test demo size
+
+setup: setup-rust setup-browser setup-npm
+
+setup-rust:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@wasm-bindgen --version 2>/dev/null | grep -qx 'wasm-bindgen $(WASM_BINDGEN_VERSION)' \
+	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --debug
+
+setup-browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+	  || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver; }
+
+# npm installs are reproducible from the committed package-lock.json files.
+setup-npm: scripts/node_modules/.package-lock.json
+
+scripts/node_modules/.package-lock.json: scripts/package.json scripts/package-lock.json
+	cd scripts && npm ci --no-audit --no-fund
+
+# pkg-tests depends on the built package (`"slaclock": "file:../pkg"`), so it installs after pkg/.
+pkg-tests/node_modules/.package-lock.json: pkg-tests/package.json pkg-tests/package-lock.json | pkg
+	cd pkg-tests && npm ci --no-audit --no-fund
+
+pkg: setup-rust setup-npm
+	node scripts/build-pkg.mjs
+
+test: setup pkg pkg-tests/node_modules/.package-lock.json
+	bash scripts/test-all.sh
+
+demo: pkg
+	rm -rf www/pkg && cp -r pkg www/pkg
+	PORT=$(PORT) node scripts/serve.mjs www
+
+size: pkg
+	node scripts/build-pkg.mjs --out target/pkg-tz-filter --tz-filter '$(TZ_FILTER)' > /dev/null
+	node scripts/size.mjs pkg target/pkg-tz-filter

@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// Builds the npm package `slaclock` into pkg/ (or --out DIR):
+//   1. cargo build --release --target wasm32-unknown-unknown (src/wasm/ is the binding);
+//   2. wasm-bindgen --target web (one glue module for every runtime);
+//   3. wasm-opt (npm `binaryen`) on the .wasm;
+//   4. the hand-written entries, types and README from npm/, and a generated package.json.
+//
+// Usage: node scripts/build-pkg.mjs [--out DIR] [--tz-filter REGEX] [--opt Oz|O3|Os|none]
+//   --tz-filter '(Europe/.*|UTC)' compiles only the matching zones (Cargo feature
+//   `tz-filter`, chrono-tz `filter-by-regex`), in its own target dir target/tz-filter.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { printSizes } from './size.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+function option(name, fallback) {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+}
+const out = resolve(root, option('--out', 'pkg'));
+const tzFilter = option('--tz-filter', null);
+const opt = option('--opt', 'Oz');
+const WASM_BINDGEN_VERSION = '0.2.130';
+
+function run(cmd, argv, opts = {}) {
+  console.log(`$ ${cmd} ${argv.join(' ')}`);
+  execFileSync(cmd, argv, { stdio: 'inherit', cwd: root, ...opts });
+}
+
+// 1. cargo
+const env = { ...process.env, CARGO_PROFILE_RELEASE_OPT_LEVEL: process.env.CARGO_PROFILE_RELEASE_OPT_LEVEL ?? 'z' };
+const cargoArgs = ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib'];
+let targetDir = env.CARGO_TARGET_DIR ? resolve(env.CARGO_TARGET_DIR) : join(root, 'target');
+if (tzFilter !== null) {
+  cargoArgs.push('--features', 'tz-filter');
+  env.CHRONO_TZ_TIMEZONE_FILTER = tzFilter;
+  targetDir = join(root, 'target', 'tz-filter');
+  env.CARGO_TARGET_DIR = targetDir;
+}
+run('cargo', cargoArgs, { env });
+const rawWasm = join(targetDir, 'wasm32-unknown-unknown', 'release', 'slaclock.wasm');
+
+// 2. wasm-bindgen (the CLI must match the `wasm-bindgen` crate version exactly)
+const version = execFileSync('wasm-bindgen', ['--version'], { encoding: 'utf8' }).trim();
+if (!version.endsWith(WASM_BINDGEN_VERSION)) {
+  throw new Error(`wasm-bindgen CLI is \`${version}\`; expected ${WASM_BINDGEN_VERSION} (run \`make setup\`)`);
+}
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'slaclock', rawWasm]);
+const wasm = join(out, 'slaclock_bg.wasm');
+
+// 3. wasm-opt
+if (opt !== 'none') {
+  const wasmOpt = join(root, 'scripts', 'node_modules', '.bin', 'wasm-opt');
+  if (!existsSync(wasmOpt)) throw new Error('wasm-opt not found: run `npm ci` in scripts/ (or `make setup`)');
+  run(wasmOpt, [
+    `-${opt}`,
+    // The features rustc enables by default for wasm32-unknown-unknown.
+    '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+    '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
+    '--strip-debug', '--strip-producers',
+    wasm, '-o', wasm,
+  ]);
+}
+
+// 4. entries, types, README, package.json
+for (const f of ['api.js', 'node.js', 'deno.js', 'workerd.js', 'browser.js', 'slaclock.d.ts', 'README.md']) {
+  copyFileSync(join(root, 'npm', f), join(out, f));
+}
+// The tz database version, read from the engine itself, becomes a constant export.
+const glue = await import(pathToFileURL(join(out, 'slaclock.js')).href);
+glue.initSync({ module: readFileSync(wasm) });
+const tzdb = glue.tzdbVersion();
+const apiPath = join(out, 'api.js');
+writeFileSync(apiPath, readFileSync(apiPath, 'utf8').replace('__SLACLOCK_TZDB_VERSION__', tzdb));
+
+const cargoToml = readFileSync(join(root, 'Cargo.toml'), 'utf8');
+const field = (k) => cargoToml.match(new RegExp(`^${k} = "([^"]*)"`, 'm'))[1];
+const runtime = {
+  types: './slaclock.d.ts',
+  // Deno and the worker runtimes come before `node`: some of them also match `node`,
+  // and the first matching key wins.
+  deno: './deno.js',
+  workerd: './workerd.js',
+  worker: './workerd.js',
+  node: './node.js',
+  browser: './browser.js',
+  default: './browser.js',
+};
+const pkg = {
+  name: 'slaclock',
+  version: field('version'),
+  description: field('description'),
+  license: field('license'),
+  type: 'module',
+  sideEffects: false,
+  main: './node.js',
+  module: './browser.js',
+  browser: './browser.js',
+  types: './slaclock.d.ts',
+  exports: {
+    '.': runtime,
+    './web': { types: './slaclock.d.ts', default: './browser.js' },
+    './slaclock_bg.wasm': './slaclock_bg.wasm',
+    './package.json': './package.json',
+  },
+  files: ['api.js', 'node.js', 'deno.js', 'workerd.js', 'browser.js', 'slaclock.js', 'slaclock_bg.wasm', 'slaclock.d.ts', 'README.md'],
+  engines: { node: '>=20' },
+  keywords: ['sla', 'business-hours', 'business-time', 'deadline', 'holidays', 'time-zone', 'dst', 'wasm'],
+  tzdbVersion: tzdb,
+  ...(tzFilter !== null ? { tzFilter } : {}),
+};
+writeFileSync(join(out, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
+console.log(`built ${pkg.name}@${pkg.version} (tzdb ${tzdb}${tzFilter !== null ? `, zones matching ${tzFilter}` : ''}) in ${out}`);
+printSizes(out);
