@@ -7,6 +7,6 @@ import { makeApi } from './api.js';
 const api = makeApi(() => wasmModule);
 api.init();
 
-export const { BusinessCalendar, toZoned, fromLocal, presets, timeZones, init, initSync, isInitialized } = api;
+export const { BusinessCalendar, SlaCatalog, toZoned, fromLocal, presets, timeZones, init, initSync, isInitialized } = api;
 export { tzdbVersion, isSlaclockError } from './api.js';
 export default init;
