@@ -563,7 +563,10 @@ impl<'o> Builder<'o> {
             let first = !seen.contains(&key);
             let worst = self.opts.worst;
             let due = t.due_at.filter(|d| self.opts.in_window(*d));
-            let acc = self.groups.entry(key.clone()).or_default();
+            if !self.groups.contains_key(&key) {
+                self.groups.insert(key.clone(), RowAccumulator::default());
+            }
+            let Some(acc) = self.groups.get_mut(&key) else { continue };
             for a in [&mut *acc, &mut self.totals] {
                 a.measurements += 1;
                 match t.status {

@@ -339,7 +339,8 @@ impl SlaCatalog {
         let (cal_id, cal) = &m.calendars[ci];
         let cal: &BusinessCalendar = cal.as_deref().expect("a built catalog has every calendar");
         let text_of = |x: Instant| text.then(|| cal.format(x));
-        let events: Vec<_> = ticket.events.iter().filter(|e| e.at <= now).cloned().collect();
+        // Events are in time order (checked above): those up to `now` are a prefix.
+        let events = &ticket.events[..ticket.events.partition_point(|e| e.at <= now)];
         let priority = events
             .iter()
             .rev()
@@ -352,7 +353,7 @@ impl SlaCatalog {
         for t in version.targets.get(&priority).map(Vec::as_slice).unwrap_or(&[]) {
             let clock = TargetClock { cal, clock: t.clock };
             let amount = clock.amount(t.duration, ticket.created_at)?;
-            let tl = timeline(t, ticket.created_at, &events);
+            let tl = timeline(t, ticket.created_at, events);
             let reach = tl.reach(clock, amount, now)?;
             let breached_at = match reach {
                 Reach::Passed(x) => Some(x),
@@ -404,7 +405,7 @@ impl SlaCatalog {
             service: service.id.clone(),
             service_level: level.id.clone(),
             version_index: vi,
-            effective_from: cal.format(version.effective_from),
+            effective_from: if text { cal.format(version.effective_from) } else { String::new() },
             calendar: cal_id.clone(),
             priority,
             targets,
