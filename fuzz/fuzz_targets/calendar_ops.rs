@@ -83,6 +83,11 @@ fn build(inp: &Input) -> Value {
     json!({"timeZone": ZONES[inp.zone as usize % ZONES.len()], "weekly": weekly, "exceptions": exceptions, "rules": rules, "presets": presets})
 }
 
+/// An instant in 2000-2040 (for ops over two instants: ranges stay decades long).
+fn near(x: i64) -> Option<Instant> {
+    Instant::from_epoch_milliseconds(946_684_800_000 + x.rem_euclid(40 * 366 * 86_400_000)).ok()
+}
+
 fuzz_target!(|inp: Input| {
     if let Some(raw) = &inp.raw {
         let _ = BusinessCalendar::from_json(raw);
@@ -127,7 +132,7 @@ fuzz_target!(|inp: Input| {
                 }
             }
             Op::Elapsed(a, b) => {
-                if let (Some(a), Some(b)) = (instant(*a), instant(*b)) {
+                if let (Some(a), Some(b)) = (near(*a), near(*b)) {
                     assert_eq!(cal.elapsed(a, b), -cal.elapsed(b, a));
                 }
             }
