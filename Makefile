@@ -15,7 +15,7 @@ PORT ?= 8080
 TZ_FILTER ?= (Europe/.*|America/New_York|America/Chicago|America/Denver|America/Los_Angeles|UTC)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup setup-rust setup-browser setup-npm pkg test demo size
+.PHONY: setup setup-rust setup-browser setup-npm pkg test demo size bench fuzz
 
 setup: setup-rust setup-browser setup-npm
 
@@ -51,3 +51,22 @@ demo: pkg
 size: pkg
 	node scripts/build-pkg.mjs --out target/pkg-tz-filter --tz-filter '$(TZ_FILTER)' > /dev/null
 	node scripts/size.mjs pkg target/pkg-tz-filter
+
+# Benchmarks against the peers (not part of `make test`); figures and method in BENCHMARKS.md.
+#   make bench CRITERION_ARGS='--sample-size 10 utc_10hol' JS_BENCH_ARGS='--quick'
+CRITERION_ARGS ?=
+JS_BENCH_ARGS ?=
+bench: pkg bench/js/node_modules/.package-lock.json
+	cd bench/native && cargo run --release --bin compare
+	cd bench/native && cargo bench --bench core -- $(CRITERION_ARGS)
+	cd bench/js && TZ=UTC node bench.mjs $(JS_BENCH_ARGS)
+	node bench/js/report.mjs
+
+bench/js/node_modules/.package-lock.json: bench/js/package.json bench/js/package-lock.json
+	cd bench/js && npm ci --no-audit --no-fund
+
+# Ten minutes of cargo-fuzz over calendar JSON and random operations (nightly toolchain).
+FUZZ_SECONDS ?= 600
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	cd fuzz && cargo +nightly fuzz run calendar_ops -- -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=4096

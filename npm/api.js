@@ -78,6 +78,23 @@ export function makeApi(autoSource) {
       ensure();
       super(spec);
     }
+
+    // Epoch-ms numbers take a typed fast path (no per-argument inspection).
+    isOpen(at) {
+      return typeof at === 'number' ? super.isOpenMs(at) : super.isOpen(at);
+    }
+
+    addBusinessTime(start, duration) {
+      return typeof start === 'number' && typeof duration === 'number'
+        ? super.addBusinessTimeMs(start, duration)
+        : super.addBusinessTime(start, duration);
+    }
+
+    businessTimeBetween(start, end) {
+      return typeof start === 'number' && typeof end === 'number'
+        ? super.businessTimeBetweenMs(start, end)
+        : super.businessTimeBetween(start, end);
+    }
   }
 
   // Ticket lists cross into the engine as one JSON string: far faster than reading

@@ -67,7 +67,7 @@ impl BusinessDuration {
         match v {
             Value::Number(n) => {
                 let f = n.as_f64().unwrap_or(f64::NAN);
-                millis_from_f64(f, path, &n.to_string()).map(BusinessDuration::Millis)
+                millis_from_f64(f, path, || n.to_string()).map(BusinessDuration::Millis)
             }
             Value::String(s) => parse_iso_duration(s).map(BusinessDuration::Millis).map_err(|e| e.with_prefix(path)),
             Value::Object(o) => {
@@ -113,7 +113,7 @@ impl BusinessDuration {
                 if pos && neg {
                     return Err(Error::new(ErrorCode::InvalidDuration, path, "duration fields must not mix signs"));
                 }
-                millis_from_f64(total.round(), path, &format!("{total}")).map(BusinessDuration::Millis)
+                millis_from_f64(total.round(), path, || format!("{total}")).map(BusinessDuration::Millis)
             }
             other => Err(Error::new(
                 ErrorCode::InvalidType,
@@ -140,16 +140,16 @@ impl BusinessDuration {
     }
 }
 
-fn millis_from_f64(f: f64, path: &str, shown: &str) -> Result<i64> {
+fn millis_from_f64(f: f64, path: &str, shown: impl Fn() -> String) -> Result<i64> {
     if !f.is_finite() || f.fract() != 0.0 {
         return Err(Error::new(
             ErrorCode::InvalidDuration,
             path,
-            format!("duration `{shown}` is not a whole number of milliseconds"),
+            format!("duration `{}` is not a whole number of milliseconds", shown()),
         ));
     }
     if f.abs() > MAX_DURATION_MS as f64 {
-        return Err(Error::new(ErrorCode::OutOfRange, path, format!("duration `{shown}` ms is longer than 10,000 years")));
+        return Err(Error::new(ErrorCode::OutOfRange, path, format!("duration `{}` ms is longer than 10,000 years", shown())));
     }
     Ok(f as i64)
 }
@@ -227,5 +227,5 @@ pub fn parse_iso_duration(s: &str) -> Result<i64> {
     if !num.is_empty() || !any {
         return Err(bad());
     }
-    millis_from_f64((sign * total).round(), "", s)
+    millis_from_f64((sign * total).round(), "", || s.to_string())
 }

@@ -117,6 +117,36 @@ impl JsBusinessCalendar {
         Ok(self.fmt(self.inner.subtract_duration(e, d).js()?))
     }
 
+    /// Fast path of `isOpen` for an epoch-ms number (the JS wrapper dispatches here);
+    /// anything else goes the general way, with the same errors.
+    #[wasm_bindgen(js_name = isOpenMs)]
+    pub fn is_open_ms(&self, at: f64) -> Result<bool, JsValue> {
+        match Instant::from_epoch_f64(at) {
+            Ok(t) => Ok(self.inner.is_open(t)),
+            Err(e) => Err(super::error::to_js(&e.with_prefix("at"))),
+        }
+    }
+
+    /// Fast path of `addBusinessTime` for epoch-ms start and a duration in ms.
+    #[wasm_bindgen(js_name = addBusinessTimeMs)]
+    pub fn add_business_time_ms(&self, start: f64, duration_ms: f64) -> Result<String, JsValue> {
+        let s = Instant::from_epoch_f64(start).map_err(|e| e.with_prefix("start")).js()?;
+        if !duration_ms.is_finite() || duration_ms.fract() != 0.0 || duration_ms.abs() > crate::MAX_DURATION_MS as f64 {
+            // The general path words the error exactly.
+            let d = convert::duration(&JsValue::from_f64(duration_ms), "duration").js()?;
+            return Ok(self.inner.format(self.inner.add_duration(s, d).js()?));
+        }
+        Ok(self.inner.format(self.inner.add(s, duration_ms as i64).js()?))
+    }
+
+    /// Fast path of `businessTimeBetween` for two epoch-ms numbers.
+    #[wasm_bindgen(js_name = businessTimeBetweenMs)]
+    pub fn business_time_between_ms(&self, start: f64, end: f64) -> Result<f64, JsValue> {
+        let a = Instant::from_epoch_f64(start).map_err(|e| e.with_prefix("start")).js()?;
+        let b = Instant::from_epoch_f64(end).map_err(|e| e.with_prefix("end")).js()?;
+        Ok(self.inner.elapsed(a, b) as f64)
+    }
+
     /// Milliseconds of open time in `[start, end)`; negative when `end < start`.
     #[wasm_bindgen(js_name = businessTimeBetween)]
     pub fn business_time_between(&self, start: &JsValue, end: &JsValue) -> Result<f64, JsValue> {

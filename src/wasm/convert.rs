@@ -86,11 +86,12 @@ pub(crate) fn date_epoch_ms(v: &JsValue) -> Option<f64> {
 /// An instant argument: an ISO 8601 string with offset or `Z`, epoch milliseconds, or a
 /// `Date`. Errors point at `arg`.
 pub(crate) fn instant(v: &JsValue, arg: &str) -> Result<Instant> {
-    if let Some(s) = v.as_string() {
-        return Instant::parse(&s).map_err(|e| e.with_prefix(arg));
-    }
+    // Numbers first: epoch milliseconds are the common case in hot loops.
     if let Some(ms) = v.as_f64() {
         return Instant::from_epoch_f64(ms).map_err(|e| e.with_prefix(arg));
+    }
+    if let Some(s) = v.as_string() {
+        return Instant::parse(&s).map_err(|e| e.with_prefix(arg));
     }
     if let Some(ms) = date_epoch_ms(v) {
         if ms.is_nan() {
