@@ -30,7 +30,7 @@ test('npm pack ships exactly the package files', () => {
 
 test('the Node entry is ready at import and exports the documented names', () => {
   assert.deepEqual(Object.keys(slaclock).sort(), [
-    'BusinessCalendar', 'default', 'fromLocal', 'init', 'initSync', 'isInitialized', 'isSlaclockError', 'presets', 'timeZones', 'toZoned', 'tzdbVersion',
+    'BusinessCalendar', 'SlaCatalog', 'default', 'fromLocal', 'init', 'initSync', 'isInitialized', 'isSlaclockError', 'presets', 'timeZones', 'toZoned', 'tzdbVersion',
   ]);
   assert.equal(slaclock.default, slaclock.init);
   assert.equal(slaclock.isInitialized(), true);

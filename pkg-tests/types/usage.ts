@@ -3,6 +3,13 @@
 // as narrow as documented (tsc reports an unused `@ts-expect-error` as an error).
 import init, {
   BusinessCalendar,
+  SlaCatalog,
+  type CatalogSpec,
+  type Report,
+  type TargetStatus,
+  type TicketEvaluation,
+  type TicketError,
+  type TicketInput,
   fromLocal,
   initSync,
   isSlaclockError,
@@ -95,3 +102,31 @@ cal.addBusinessTimeMany([0, 1], 1);
 // @ts-expect-error timeZone is read-only
 cal.timeZone = 'UTC';
 console.log(both);
+
+// SLA catalog, clock and reports.
+const catalogSpec: CatalogSpec = {
+  calendars: [{ id: 'office', timeZone: 'Europe/Helsinki', weekly: { mon: [['08:00', '16:00']] }, presets: ['FI'] }],
+  serviceLevels: [{ id: 'gold', versions: [{ effectiveFrom: '2026-01-01T00:00:00+02:00', calendar: 'office', warnAt: [0.75],
+    targets: { P1: { response: { duration: { hours: 1 } }, resolution: { duration: { endOfBusinessDay: 1 }, pauseReasons: ['waitingForCustomer'] } } } }] }],
+  services: [{ id: 'email', serviceLevel: 'gold' }],
+};
+const catalog = new SlaCatalog(catalogSpec);
+const ticket: TicketInput = { id: 'T-1', service: 'email', priority: 'P1', createdAt: '2026-12-07T09:00:00+02:00',
+  events: [{ at: '2026-12-07T09:30:00+02:00', type: 'pause', reason: 'waitingForCustomer' }, { at: '2026-12-07T10:00:00+02:00', type: 'resume' }] };
+const evaluation: TicketEvaluation = catalog.evaluate(ticket, new Date(), { versionIndex: 0 });
+const status: TargetStatus = evaluation.targets[0].status;
+const slaDue: string | null = evaluation.targets[0].due;
+const evaluations: (TicketEvaluation | TicketError)[] = catalog.evaluateMany([ticket], Date.now(), { catalog });
+const report: Report = catalog.report([ticket], { now: new Date(), groupBy: ['priority', 'period'], period: 'month', timeZone: 'Europe/Helsinki' });
+const csv: string = SlaCatalog.reportToCsv(report);
+const merged: Report = SlaCatalog.mergeReports([catalog.partialReport([ticket], { now: 0 })]);
+const compliance: number | null = merged.totals.compliancePct;
+catalog.whatIf([ticket], null, { now: 0, proposedVersionIndex: 0 }).changed.map((c) => c.after);
+console.log(status, slaDue, evaluations.length, csv.length, compliance, SlaCatalog.validate(catalogSpec).map((f) => f.severity), catalog.diff(catalog));
+// @ts-expect-error not a status
+const wrongStatus: TargetStatus = 'late';
+// @ts-expect-error groupBy has fixed dimensions
+catalog.report([ticket], { now: 0, groupBy: ['team'] });
+// @ts-expect-error an event type is one of the six
+const badTicket: TicketInput = { id: 1, service: 's', priority: 'P1', createdAt: 0, events: [{ at: 0, type: 'snooze' }] };
+console.log(wrongStatus, badTicket);
