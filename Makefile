@@ -11,7 +11,8 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 WASM_BINDGEN_VERSION := 0.2.130
 PORT ?= 8080
-# Zones of the filtered build that `make size` measures (chrono-tz `filter-by-regex`).
+# Zones of the filtered build that `make size` measures (a JS regex over zone ids; see
+# `--tz-filter` in scripts/build-pkg.mjs: UTC, GMT and the aliases of kept zones are kept).
 TZ_FILTER ?= (Europe/.*|America/New_York|America/Chicago|America/Denver|America/Los_Angeles|UTC)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -41,7 +42,11 @@ pkg-tests/node_modules/.package-lock.json: pkg-tests/package.json pkg-tests/pack
 pkg: setup-rust setup-npm
 	node scripts/build-pkg.mjs
 
-test: setup pkg pkg-tests/node_modules/.package-lock.json
+www/node_modules/.package-lock.json: www/package.json www/package-lock.json
+	cd www && npm ci --no-audit --no-fund
+
+test: setup pkg pkg-tests/node_modules/.package-lock.json www/node_modules/.package-lock.json
+	rm -rf www/pkg && cp -r pkg www/pkg
 	bash scripts/test-all.sh
 
 demo: pkg

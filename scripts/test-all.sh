@@ -44,6 +44,7 @@ run "native (cargo test)" cargo cargo test
 run "wasm-bindgen-test in Node" cargo wasm_test wasm_node
 run "wasm-bindgen-test in headless Chromium" cargo wasm_test wasm_browser
 run "pkg-tests (Node, workerd, Deno, Chromium)" node bash -c 'cd pkg-tests && node --test'
+run "www demo app (Playwright, Chromium)" node node --test www/tests/
 
 echo
 echo "=== summary"

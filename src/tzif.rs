@@ -1,0 +1,602 @@
+//! TZif (RFC 8536) time zone data and POSIX TZ strings (the TZif footer).
+//!
+//! [`Tzif::parse`] reads a TZif file — the 64-bit data block of version 2+ files (a
+//! version 1 file: its 32-bit block) and the footer — into a table of transitions
+//! `(instant, offset from then on)`. The table is extended with the transitions of the
+//! footer rule from the last explicit transition up to [`GENERATE_UNTIL_YEAR`], so an
+//! offset is one binary search; later instants evaluate the rule directly
+//! ([`PosixTz::offset_at`]), so there is no end year to the data.
+//!
+//! Meaning, as RFC 8536 §3.2: before the first transition the offset is that of time type
+//! 0; from a transition on, that of its type; after the last transition the footer's TZ
+//! string (or, when the footer is empty, the last transition's type); with no transitions
+//! at all, the footer for every instant.
+//!
+//! Nothing here panics, whatever the bytes: every read is bounds-checked, every count and
+//! offset validated (|offset| < 26 h), arithmetic is checked or clamped. Files with leap
+//! second records are refused (the engine's instants are POSIX time). The module uses
+//! only `std` (the tests compile it on its own with `#[path]`).
+
+/// Offsets must be strictly within ±26 hours (the engine's `MAX_OFFSET_MS`).
+const MAX_ABS_OFFSET_S: i64 = 26 * 3600 - 1;
+/// Transition instants are clamped to ±10¹³ s (±300,000 years) so that milliseconds fit.
+const MAX_ABS_TIME_S: i64 = 10_000_000_000_000;
+/// The footer rule's transitions are precomputed up to the end of this year.
+pub(crate) const GENERATE_UNTIL_YEAR: i64 = 2200;
+/// Rule transitions are precomputed only when the last explicit transition is from this
+/// year on (otherwise the rule is evaluated directly, which is as exact).
+const GENERATE_FROM_YEAR: i64 = 1800;
+
+const SECS_PER_DAY: i64 = 86_400;
+
+/// Why a TZif file or TZ string was refused.
+pub(crate) type ParseError = &'static str;
+
+/// A parsed zone: explicit transitions, then rule-generated ones, then the rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Tzif {
+    /// `(instant in ms, offset in seconds from then on)`, strictly ascending instants.
+    transitions: Vec<(i64, i32)>,
+    /// How many of `transitions` come from the file (the rest from the footer rule).
+    explicit: usize,
+    /// The offset before the first transition (time type 0).
+    initial: i32,
+    /// The footer's TZ string; `None` when empty or absent (version 1).
+    footer: Option<PosixTz>,
+}
+
+impl Tzif {
+    /// A zone that is always at offset 0 (a fallback that needs no data).
+    pub(crate) const UTC: Tzif = Tzif { transitions: Vec::new(), explicit: 0, initial: 0, footer: None };
+
+    /// Parses a TZif file.
+    pub(crate) fn parse(data: &[u8]) -> Result<Tzif, ParseError> {
+        let mut r = Reader { data, pos: 0 };
+        let h = Header::read(&mut r)?;
+        let (h, time_size) = if h.version >= 2 {
+            // Skip the version 1 block; the 64-bit one follows with its own header.
+            r.skip(h.block_len(4)?)?;
+            let h2 = Header::read(&mut r)?;
+            if h2.version < 2 {
+                return Err("TZif: second header has version 1");
+            }
+            (h2, 8)
+        } else {
+            (h, 4)
+        };
+        if h.leapcnt != 0 {
+            return Err("TZif: leap second records are not supported");
+        }
+        if h.typecnt == 0 || h.charcnt == 0 {
+            return Err("TZif: no local time types");
+        }
+        if (h.isutcnt != 0 && h.isutcnt != h.typecnt) || (h.isstdcnt != 0 && h.isstdcnt != h.typecnt) {
+            return Err("TZif: inconsistent counts");
+        }
+        let times = r.take(h.timecnt.checked_mul(time_size).ok_or("TZif: too large")?)?;
+        let idxs = r.take(h.timecnt)?;
+        let types = r.take(h.typecnt.checked_mul(6).ok_or("TZif: too large")?)?;
+        r.skip(h.charcnt)?;
+        r.skip(h.isstdcnt)?;
+        r.skip(h.isutcnt)?;
+
+        let mut offsets = Vec::with_capacity(h.typecnt);
+        for t in types.chunks_exact(6) {
+            let off = i32::from_be_bytes([t[0], t[1], t[2], t[3]]);
+            if i64::from(off).abs() > MAX_ABS_OFFSET_S {
+                return Err("TZif: UTC offset out of range");
+            }
+            offsets.push(off);
+        }
+        let initial = *offsets.first().ok_or("TZif: no local time types")?;
+
+        let mut transitions: Vec<(i64, i32)> = Vec::with_capacity(h.timecnt);
+        let mut prev_s: Option<i64> = None;
+        for (i, &idx) in idxs.iter().enumerate() {
+            let raw = times.get(i * time_size..(i + 1) * time_size).ok_or("TZif: truncated")?;
+            let s = match *raw {
+                [a, b, c, d] => i64::from(i32::from_be_bytes([a, b, c, d])),
+                [a, b, c, d, e, f, g, h] => i64::from_be_bytes([a, b, c, d, e, f, g, h]),
+                _ => return Err("TZif: truncated"),
+            };
+            if prev_s.is_some_and(|p| s <= p) {
+                return Err("TZif: transition times are not ascending");
+            }
+            prev_s = Some(s);
+            let off = *offsets.get(usize::from(idx)).ok_or("TZif: bad local time type index")?;
+            let ms = s.clamp(-MAX_ABS_TIME_S, MAX_ABS_TIME_S) * 1000;
+            // Clamping can only merge far-away instants; keep the last of equal ones.
+            match transitions.last_mut() {
+                Some(last) if last.0 == ms => last.1 = off,
+                _ => transitions.push((ms, off)),
+            }
+        }
+
+        let footer = if h.version >= 2 {
+            if r.take(1)? != b"\n" {
+                return Err("TZif: missing footer");
+            }
+            let rest = r.rest();
+            let end = rest.iter().position(|&b| b == b'\n').ok_or("TZif: unterminated footer")?;
+            let tz = rest.get(..end).ok_or("TZif: unterminated footer")?;
+            if tz.is_empty() {
+                None
+            } else {
+                Some(PosixTz::parse(tz)?)
+            }
+        } else {
+            None
+        };
+
+        let explicit = transitions.len();
+        let mut z = Tzif { transitions, explicit, initial, footer };
+        z.generate();
+        Ok(z)
+    }
+
+    /// Appends the footer rule's transitions after the last explicit one, up to
+    /// [`GENERATE_UNTIL_YEAR`], dropping those that do not change the offset.
+    fn generate(&mut self) {
+        let (Some(rule), Some(&(last_ms, last_off))) = (&self.footer, self.transitions.last()) else {
+            return;
+        };
+        let Some(dst) = &rule.dst else { return };
+        let last_s = last_ms.div_euclid(1000);
+        let first_year = year_of_days(last_s.div_euclid(SECS_PER_DAY)) - 1;
+        if first_year < GENERATE_FROM_YEAR - 1 {
+            return;
+        }
+        let mut events: Vec<i64> = Vec::new();
+        for y in first_year..=GENERATE_UNTIL_YEAR {
+            for (at, _) in dst.events(y, rule.std) {
+                if at > last_s {
+                    events.push(at);
+                }
+            }
+        }
+        // Nearly sorted already (a year's two events may come in either order).
+        insertion_sort(&mut events);
+        events.dedup();
+        let mut off = last_off;
+        for at in events {
+            let next = rule.offset_at(at);
+            if next != off {
+                self.transitions.push((at * 1000, next));
+                off = next;
+            }
+        }
+    }
+
+    /// The UTC offset in seconds at an instant (ms since the epoch).
+    pub(crate) fn offset_at(&self, ms: i64) -> i32 {
+        let i = self.transitions.partition_point(|&(at, _)| at <= ms);
+        match (i.checked_sub(1).and_then(|j| self.transitions.get(j)), &self.footer) {
+            (None, Some(f)) if self.transitions.is_empty() => f.offset_at(ms.div_euclid(1000)),
+            (None, _) => self.initial,
+            (Some(&(at, _)), Some(f)) if i == self.transitions.len() && ms > at => f.offset_at(ms.div_euclid(1000)),
+            (Some(&(_, off)), _) => off,
+        }
+    }
+
+    /// The first instant after `ms` at which the offset may change (a transition of the
+    /// file or of the rule), or `None` when it never changes again. The offset is
+    /// constant from `ms` up to (not including) that instant.
+    pub(crate) fn next_transition(&self, ms: i64) -> Option<i64> {
+        let i = self.transitions.partition_point(|&(at, _)| at <= ms);
+        if let Some(&(at, _)) = self.transitions.get(i) {
+            return Some(at);
+        }
+        let rule = self.footer.as_ref()?;
+        rule.next_transition(ms.div_euclid(1000))?.checked_mul(1000)
+    }
+
+    /// The explicit transitions of the file (instant in ms, offset in seconds).
+    #[allow(dead_code)] // for tests/tzif.rs
+    pub(crate) fn explicit_transitions(&self) -> &[(i64, i32)] {
+        self.transitions.get(..self.explicit).unwrap_or(&[])
+    }
+
+    /// The footer's TZ string, parsed.
+    #[allow(dead_code)] // for tests/tzif.rs
+    pub(crate) fn footer(&self) -> Option<&PosixTz> {
+        self.footer.as_ref()
+    }
+}
+
+/// A TZif header (`TZif`, version, six counts).
+struct Header {
+    version: u8,
+    isutcnt: usize,
+    isstdcnt: usize,
+    leapcnt: usize,
+    timecnt: usize,
+    typecnt: usize,
+    charcnt: usize,
+}
+
+impl Header {
+    fn read(r: &mut Reader<'_>) -> Result<Header, ParseError> {
+        let b = r.take(44)?;
+        if b.get(..4) != Some(b"TZif".as_slice()) {
+            return Err("TZif: bad magic");
+        }
+        let version = match b.get(4) {
+            Some(0) => 1,
+            Some(&v) if v.is_ascii_digit() && v >= b'2' => v - b'0',
+            _ => return Err("TZif: unknown version"),
+        };
+        let count = |i: usize| -> Result<usize, ParseError> {
+            let s = b.get(20 + 4 * i..24 + 4 * i).ok_or("TZif: truncated")?;
+            let v = u32::from_be_bytes([s[0], s[1], s[2], s[3]]);
+            usize::try_from(v).map_err(|_| "TZif: too large")
+        };
+        Ok(Header {
+            version,
+            isutcnt: count(0)?,
+            isstdcnt: count(1)?,
+            leapcnt: count(2)?,
+            timecnt: count(3)?,
+            typecnt: count(4)?,
+            charcnt: count(5)?,
+        })
+    }
+
+    /// Bytes of the data block that follows, with `time_size`-byte times.
+    fn block_len(&self, time_size: usize) -> Result<usize, ParseError> {
+        let parts = [
+            self.timecnt.checked_mul(time_size + 1),
+            self.typecnt.checked_mul(6),
+            Some(self.charcnt),
+            self.leapcnt.checked_mul(time_size + 4),
+            Some(self.isstdcnt),
+            Some(self.isutcnt),
+        ];
+        parts.iter().try_fold(0usize, |acc, p| acc.checked_add((*p)?)).ok_or("TZif: too large")
+    }
+}
+
+struct Reader<'a> {
+    data: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ParseError> {
+        let end = self.pos.checked_add(n).ok_or("TZif: truncated")?;
+        let s = self.data.get(self.pos..end).ok_or("TZif: truncated")?;
+        self.pos = end;
+        Ok(s)
+    }
+    fn skip(&mut self, n: usize) -> Result<(), ParseError> {
+        self.take(n).map(|_| ())
+    }
+    fn rest(&self) -> &'a [u8] {
+        self.data.get(self.pos..).unwrap_or(&[])
+    }
+}
+
+// -------------------------------------------------------------------------------------
+// POSIX TZ strings
+// -------------------------------------------------------------------------------------
+
+/// A POSIX TZ string such as `EST5EDT,M3.2.0,M11.1.0` (with RFC 8536's extensions:
+/// transition times from -167 to 167 hours). Offsets are stored east of UTC (the
+/// string's sign is the opposite).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PosixTz {
+    /// Standard time's offset, seconds east of UTC.
+    pub(crate) std: i32,
+    /// Daylight saving time, if any.
+    pub(crate) dst: Option<PosixDst>,
+}
+
+/// The daylight saving part of a TZ string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PosixDst {
+    /// DST's offset, seconds east of UTC (may be below `std`: negative DST).
+    pub(crate) offset: i32,
+    /// When DST starts: a date and a local time (in standard time).
+    pub(crate) start: (RuleDay, i32),
+    /// When DST ends: a date and a local time (in DST).
+    pub(crate) end: (RuleDay, i32),
+}
+
+/// The date part of a TZ rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RuleDay {
+    /// `Jn`: day 1..=365, February 29 never counted.
+    Julian1(u16),
+    /// `n`: day 0..=365, February 29 counted in leap years.
+    Julian0(u16),
+    /// `Mm.w.d`: weekday `d` (0 = Sunday) of week `w` (1..=5, 5 = last) of month `m`.
+    MonthWeekDay(u8, u8, u8),
+}
+
+impl PosixTz {
+    /// Parses a TZ string (the whole of `s`).
+    pub(crate) fn parse(s: &[u8]) -> Result<PosixTz, ParseError> {
+        let mut p = Posix { s, i: 0 };
+        p.name()?;
+        let std = -p.hms(24)?;
+        if p.done() {
+            return Ok(PosixTz { std, dst: None });
+        }
+        p.name()?;
+        let offset = if matches!(p.peek(), Some(b'+' | b'-' | b'0'..=b'9')) { -p.hms(24)? } else { std + 3600 };
+        let (start, end) = if p.done() {
+            // POSIX leaves the default rule to the implementation; this is the US rule
+            // (glibc's `posixrules` default). zic always writes a rule.
+            ((RuleDay::MonthWeekDay(3, 2, 0), 7200), (RuleDay::MonthWeekDay(11, 1, 0), 7200))
+        } else {
+            p.expect(b',')?;
+            let start = p.rule()?;
+            p.expect(b',')?;
+            let end = p.rule()?;
+            (start, end)
+        };
+        if !p.done() {
+            return Err("TZ string: unexpected characters");
+        }
+        Ok(PosixTz { std, dst: Some(PosixDst { offset, start, end }) })
+    }
+
+    /// The offset (seconds east of UTC) at `t` (seconds since the epoch).
+    pub(crate) fn offset_at(&self, t: i64) -> i32 {
+        let Some(dst) = &self.dst else { return self.std };
+        let y = year_of_days(t.saturating_add(i64::from(self.std)).div_euclid(SECS_PER_DAY));
+        // The latest event at or before `t`; at equal instants a start wins over an end
+        // (a rule that ends DST when it starts again is DST all year).
+        let mut best: Option<(i64, bool)> = None;
+        for yy in y - 2..=y + 1 {
+            for (at, is_start) in dst.events(yy, self.std) {
+                if at <= t && best.map_or(true, |b| (at, is_start) > b) {
+                    best = Some((at, is_start));
+                }
+            }
+        }
+        match best {
+            Some((_, true)) => dst.offset,
+            _ => self.std,
+        }
+    }
+
+    /// The first rule event after `t` (seconds), or `None` without DST.
+    pub(crate) fn next_transition(&self, t: i64) -> Option<i64> {
+        let dst = self.dst.as_ref()?;
+        let y = year_of_days(t.saturating_add(i64::from(self.std)).div_euclid(SECS_PER_DAY));
+        let mut best: Option<i64> = None;
+        for yy in y - 1..=y + 2 {
+            for (at, _) in dst.events(yy, self.std) {
+                if at > t && best.map_or(true, |b| at < b) {
+                    best = Some(at);
+                }
+            }
+        }
+        best
+    }
+}
+
+impl PosixDst {
+    /// The two events of year `y`, in UTC seconds: `(instant, is_start)`.
+    fn events(&self, y: i64, std: i32) -> [(i64, bool); 2] {
+        let start = self.start.0.day(y) * SECS_PER_DAY + i64::from(self.start.1) - i64::from(std);
+        let end = self.end.0.day(y) * SECS_PER_DAY + i64::from(self.end.1) - i64::from(self.offset);
+        [(start, true), (end, false)]
+    }
+}
+
+impl RuleDay {
+    /// The local date in year `y`, in days since 1970-01-01.
+    fn day(self, y: i64) -> i64 {
+        let jan1 = days_from_civil(y, 1, 1);
+        match self {
+            RuleDay::Julian1(n) => {
+                let n = i64::from(n);
+                jan1 + n - 1 + i64::from(is_leap(y) && n >= 60)
+            }
+            RuleDay::Julian0(n) => jan1 + i64::from(n),
+            RuleDay::MonthWeekDay(m, w, d) => {
+                let first = days_from_civil(y, i64::from(m), 1);
+                // 1970-01-01 was a Thursday (4).
+                let first_wd = (first + 4).rem_euclid(7);
+                let mut day = first + (i64::from(d) - first_wd).rem_euclid(7) + 7 * (i64::from(w) - 1);
+                let len = days_in_month(y, i64::from(m));
+                while day >= first + len {
+                    day -= 7;
+                }
+                day
+            }
+        }
+    }
+}
+
+/// A cursor over a TZ string.
+struct Posix<'a> {
+    s: &'a [u8],
+    i: usize,
+}
+
+impl Posix<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.s.get(self.i).copied()
+    }
+    fn done(&self) -> bool {
+        self.i >= self.s.len()
+    }
+    fn expect(&mut self, c: u8) -> Result<(), ParseError> {
+        if self.peek() == Some(c) {
+            self.i += 1;
+            Ok(())
+        } else {
+            Err("TZ string: unexpected character")
+        }
+    }
+
+    /// A zone abbreviation: 3+ letters, or `<...>` with 3+ letters, digits, `+`, `-`.
+    fn name(&mut self) -> Result<(), ParseError> {
+        let quoted = self.peek() == Some(b'<');
+        if quoted {
+            self.i += 1;
+        }
+        let start = self.i;
+        while let Some(c) = self.peek() {
+            let ok = c.is_ascii_alphabetic() || (quoted && (c.is_ascii_digit() || c == b'+' || c == b'-'));
+            if !ok {
+                break;
+            }
+            self.i += 1;
+        }
+        if self.i - start < 3 {
+            return Err("TZ string: abbreviation shorter than 3 characters");
+        }
+        if quoted {
+            self.expect(b'>')?;
+        }
+        Ok(())
+    }
+
+    /// An unsigned number of at most `max_digits` digits.
+    fn num(&mut self, max_digits: usize) -> Result<i64, ParseError> {
+        let start = self.i;
+        let mut v: i64 = 0;
+        while let Some(c @ b'0'..=b'9') = self.peek() {
+            if self.i - start >= max_digits {
+                return Err("TZ string: number too long");
+            }
+            v = v * 10 + i64::from(c - b'0');
+            self.i += 1;
+        }
+        if self.i == start {
+            return Err("TZ string: expected a number");
+        }
+        Ok(v)
+    }
+
+    /// `[+-]hh[:mm[:ss]]` in seconds, hours at most `max_hours`.
+    fn hms(&mut self, max_hours: i64) -> Result<i32, ParseError> {
+        let sign = match self.peek() {
+            Some(b'-') => {
+                self.i += 1;
+                -1
+            }
+            Some(b'+') => {
+                self.i += 1;
+                1
+            }
+            _ => 1,
+        };
+        let h = self.num(3)?;
+        let mut secs = h * 3600;
+        if h > max_hours {
+            return Err("TZ string: hours out of range");
+        }
+        for scale in [60, 1] {
+            if self.peek() != Some(b':') {
+                break;
+            }
+            self.i += 1;
+            let v = self.num(2)?;
+            if v > 59 {
+                return Err("TZ string: minutes or seconds out of range");
+            }
+            secs += v * scale;
+        }
+        i32::try_from(sign * secs).map_err(|_| "TZ string: out of range")
+    }
+
+    /// `date[/time]`.
+    fn rule(&mut self) -> Result<(RuleDay, i32), ParseError> {
+        let day = match self.peek() {
+            Some(b'J') => {
+                self.i += 1;
+                let n = self.num(3)?;
+                if !(1..=365).contains(&n) {
+                    return Err("TZ string: Julian day out of range");
+                }
+                RuleDay::Julian1(n as u16)
+            }
+            Some(b'M') => {
+                self.i += 1;
+                let m = self.num(2)?;
+                self.expect(b'.')?;
+                let w = self.num(1)?;
+                self.expect(b'.')?;
+                let d = self.num(1)?;
+                if !(1..=12).contains(&m) || !(1..=5).contains(&w) || d > 6 {
+                    return Err("TZ string: month rule out of range");
+                }
+                RuleDay::MonthWeekDay(m as u8, w as u8, d as u8)
+            }
+            _ => {
+                let n = self.num(3)?;
+                if n > 365 {
+                    return Err("TZ string: day out of range");
+                }
+                RuleDay::Julian0(n as u16)
+            }
+        };
+        let time = if self.peek() == Some(b'/') {
+            self.i += 1;
+            self.hms(167)?
+        } else {
+            7200
+        };
+        Ok((day, time))
+    }
+}
+
+/// Sorts a nearly sorted slice (linear then) with a few bytes of code, where `sort` would
+/// instantiate its full machinery (several KB of wasm per element type).
+pub(crate) fn insertion_sort<T: PartialOrd>(v: &mut [T]) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && v[j] < v[j - 1] {
+            v.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+}
+
+// -------------------------------------------------------------------------------------
+// Proleptic Gregorian calendar arithmetic (days since 1970-01-01)
+// -------------------------------------------------------------------------------------
+
+fn is_leap(y: i64) -> bool {
+    y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+}
+
+fn days_in_month(y: i64, m: i64) -> i64 {
+    match m {
+        2 if is_leap(y) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 of a date (H. Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The year of a day counted from 1970-01-01.
+fn year_of_days(z: i64) -> i64 {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let y = yoe + era * 400;
+    if mp >= 10 {
+        y + 1
+    } else {
+        y
+    }
+}
