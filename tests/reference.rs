@@ -171,8 +171,11 @@ fn round_trip_case(zi: usize, seed: u64) -> R {
         let back = c.cal.elapsed(inst(s), inst(t));
         ensure!(c, back == d, "elapsed(s, add(s, {d})) = {back}; s={} add={}", show(&c.r, s), show(&c.r, t));
         // earliest: the business time runs out exactly at t, so just before t is open
+        // chrono-tz (the reference's tables) has no DST after 2099, the engine follows the
+        // zone's POSIX rule there (tests/tzif.rs): past 2099 ask the engine itself.
+        let before_open = if t - 1 < 4_102_444_800_000 { c.r.open_ms(t - 1) } else { c.cal.is_open(inst(t - 1)) };
         if d > 0 {
-            ensure!(c, c.r.open_ms(t - 1), "add({}, {d}) = {} but the instant before it is closed (not the earliest)", show(&c.r, s), show(&c.r, t));
+            ensure!(c, before_open, "add({}, {d}) = {} but the instant before it is closed (not the earliest)", show(&c.r, s), show(&c.r, t));
         }
         // backward
         let u = c.cal.subtract(inst(s), d).map(ms).map_err(|e| fail(&c, format!("subtract({}, {d}) failed: {e:?}", show(&c.r, s))))?;
