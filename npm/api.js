@@ -100,6 +100,7 @@ export function makeApi(autoSource) {
   // Ticket lists cross into the engine as one JSON string: far faster than reading
   // thousands of objects property by property through the boundary.
   const asText = (tickets) => (Array.isArray(tickets) ? JSON.stringify(tickets) : tickets);
+  const BATCH = 2000;
 
   /** An SLA catalog: calendars, service levels with effective-dated versions, services. */
   class SlaCatalog extends glue.SlaCatalog {
@@ -124,7 +125,13 @@ export function makeApi(autoSource) {
     }
 
     evaluateMany(tickets, now, options) {
-      return super.evaluateMany(asText(tickets), now, options);
+      if (!Array.isArray(tickets) || tickets.length <= BATCH) return super.evaluateMany(asText(tickets), now, options);
+      // Large lists go in batches: the engine's memory stays small and results stream out.
+      const out = [];
+      for (let i = 0; i < tickets.length; i += BATCH) {
+        out.push(...super.evaluateMany(JSON.stringify(tickets.slice(i, i + BATCH)), now, options));
+      }
+      return out;
     }
 
     report(tickets, options) {

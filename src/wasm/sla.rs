@@ -240,13 +240,20 @@ impl JsSlaCatalog {
         let now = instant(now, "now").js()?;
         let other = registered(&get(options, "catalog"), "options.catalog").js()?;
         let opts = EvaluateOptions { version_index: version_index(&get(options, "versionIndex"), "options.versionIndex").js()?, catalog: other.as_deref() };
-        let results: Vec<Value> = self
+        // Serialized straight to JSON text: no tree of values per ticket.
+        #[derive(Serialize)]
+        #[serde(untagged)]
+        enum Slot {
+            Ok(crate::sla::TicketEvaluation),
+            Err(crate::sla::TicketError),
+        }
+        let results: Vec<Slot> = self
             .inner
             .evaluate_many(&list, now, &opts)
             .into_iter()
             .map(|r| match r {
-                Ok(e) => serde_json::to_value(e).unwrap_or(Value::Null),
-                Err(e) => serde_json::to_value(e).unwrap_or(Value::Null),
+                Ok(e) => Slot::Ok(e),
+                Err(e) => Slot::Err(e),
             })
             .collect();
         out(&results)
