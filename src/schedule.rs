@@ -371,25 +371,17 @@ impl Schedule {
 
     /// The rule that decides `d`, if any (closed beats special hours).
     fn rule_for(&self, d: Date) -> Option<&RuleEntry> {
-        let mut found: Option<&RuleEntry> = None;
         if d.days() >= self.table_from && d.days() <= self.table_to {
-            let start = self.rule_table.partition_point(|&(day, _)| day < d.days());
-            for &(day, ri) in &self.rule_table[start..] {
-                if day != d.days() {
-                    break;
-                }
-                let r = &self.rules[ri as usize];
-                if r.rule.effect.is_closed() {
-                    return Some(r);
-                }
-                found = found.or(Some(r));
-            }
-            return found;
+            return self.pick(&self.rule_table, d);
         }
         // Outside the table years: this year's occurrences, computed once and cached.
-        let year = d.year();
-        let table = self.year_table(year);
+        self.pick(&self.year_table(d.year()), d)
+    }
+
+    /// Among the occurrences on `d` in a sorted (day, rule) table, the deciding rule.
+    fn pick(&self, table: &[(i32, u32)], d: Date) -> Option<&RuleEntry> {
         let start = table.partition_point(|&(day, _)| day < d.days());
+        let mut found: Option<&RuleEntry> = None;
         for &(day, ri) in &table[start..] {
             if day != d.days() {
                 break;
