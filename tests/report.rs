@@ -254,3 +254,14 @@ fn json_text_fast_path_equals_value_path_including_malformed_tickets() {
     let e = c.report_json("{\"not\": \"an array\"}", &o).unwrap_err();
     assert_eq!((e.code().as_str(), e.path()), ("INVALID_TYPE", "tickets"));
 }
+
+#[test]
+fn json_text_single_pass_equals_value_path_for_well_formed_tickets() {
+    let tickets = random_tickets(3000, 23);
+    let text = serde_json::to_string(&tickets).unwrap();
+    let c = catalog(60);
+    for group_by in [vec![GroupBy::Service, GroupBy::Priority, GroupBy::Target, GroupBy::Period], vec![GroupBy::Period], vec![]] {
+        let o = opts(group_by);
+        assert_eq!(c.report_json(&text, &o).unwrap(), c.report(&tickets, &o));
+    }
+}

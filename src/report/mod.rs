@@ -24,6 +24,7 @@ pub use options::{GroupBy, Period, ReportOptions};
 pub use sketch::DurationSketch;
 pub use whatif::{StatusChange, WhatIfReport, WhatIfRow};
 
+use crate::civil::Date;
 use crate::error::{join, Error, ErrorCode, Result};
 use crate::sla::{EvaluateOptions, SlaCatalog, TargetStatus, Ticket, TicketError, TicketEvaluation};
 use crate::Instant;
@@ -300,14 +301,16 @@ pub(crate) struct Builder<'o> {
     errors: Vec<ErrorEntry>,
     read: u64,
     excluded: u64,
+    last_period: Option<(Date, String)>,
 }
 
 impl<'o> Builder<'o> {
     pub(crate) fn new(opts: &'o ReportOptions) -> Builder<'o> {
-        Builder { opts, groups: BTreeMap::new(), totals: RowAccumulator::default(), errors: Vec::new(), read: 0, excluded: 0 }
+        Builder { opts, groups: BTreeMap::new(), totals: RowAccumulator::default(), errors: Vec::new(), read: 0, excluded: 0, last_period: None }
     }
 
-    fn key(&self, e: &TicketEvaluation, target: &str, created: Instant) -> GroupKey {
+    /// The key of a ticket's measurements without the target (filled in per target).
+    fn ticket_key(&mut self, e: &TicketEvaluation, created: Instant) -> GroupKey {
         let mut k = GroupKey::default();
         for g in &self.opts.group_by {
             match g {
@@ -318,8 +321,20 @@ impl<'o> Builder<'o> {
                     k.version = Some(e.version_index);
                 }
                 GroupBy::Priority => k.priority = Some(e.priority.clone()),
-                GroupBy::Target => k.target = Some(target.to_string()),
-                GroupBy::Period => k.period = Some(self.opts.period.label(self.opts.zone.to_local(created).date)),
+                GroupBy::Target => {}
+                GroupBy::Period => {
+                    // Tickets come in bursts from the same day: keep the last label.
+                    let day = self.opts.zone.to_local(created).date;
+                    let label = match &self.last_period {
+                        Some((d, l)) if *d == day => l.clone(),
+                        _ => {
+                            let l = self.opts.period.label(day);
+                            self.last_period = Some((day, l.clone()));
+                            l
+                        }
+                    };
+                    k.period = Some(label);
+                }
             }
         }
         k
@@ -344,8 +359,13 @@ impl<'o> Builder<'o> {
         self.read += 1;
         self.totals.tickets += 1;
         let mut seen: Vec<GroupKey> = Vec::with_capacity(e.targets.len());
+        let base = self.ticket_key(e, created);
+        let by_target = self.opts.group_by.contains(&GroupBy::Target);
         for t in &e.targets {
-            let key = self.key(e, &t.name, created);
+            let mut key = base.clone();
+            if by_target {
+                key.target = Some(t.name.clone());
+            }
             let first = !seen.contains(&key);
             let worst = self.opts.worst;
             let due = t.due_at.filter(|d| self.opts.in_window(*d));
@@ -549,8 +569,7 @@ impl SlaCatalog {
     /// assert!(c.partial_report_json("{}", &o).is_err());
     /// ```
     pub fn partial_report_json(&self, tickets: &str, opts: &ReportOptions) -> Result<PartialReport> {
-        let raws = input::split_tickets(tickets)?;
-        Ok(self.partial_report_parsed(raws.into_iter().map(input::read_ticket), opts))
+        Ok(self.partial_report_parsed(input::read_all(tickets)?, opts))
     }
 
     /// [`SlaCatalog::report`] over the JSON text of an array of tickets.

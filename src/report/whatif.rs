@@ -106,8 +106,7 @@ impl SlaCatalog {
         proposed_version: Option<usize>,
         opts: &ReportOptions,
     ) -> crate::Result<WhatIfReport> {
-        let raws = super::input::split_tickets(tickets)?;
-        Ok(self.what_if_parsed(raws.into_iter().map(super::input::read_ticket), proposed, proposed_version, opts))
+        Ok(self.what_if_parsed(super::input::read_all(tickets)?, proposed, proposed_version, opts))
     }
 
     fn what_if_parsed(
