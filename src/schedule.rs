@@ -324,27 +324,32 @@ impl Schedule {
         }
         rule_table.sort_unstable();
         rule_table.dedup();
-        // Two special-hours rules that disagree on one date are a configuration error.
-        for w in rule_table.windows(2) {
-            if w[0].0 != w[1].0 {
-                continue;
-            }
+        // Two special-hours rules that disagree on one date are a configuration error;
+        // the date reported is the first clash from 1970 on (else the first at all).
+        let clash = |w: &[(i32, u32)]| {
             let (a, b) = (&rules[w[0].1 as usize], &rules[w[1].1 as usize]);
-            if let (DayEffect::Hours(ha), DayEffect::Hours(hb)) = (&a.rule.effect, &b.rule.effect) {
-                if ha != hb {
-                    return Err(Error::new(
-                        ErrorCode::ConflictingRules,
-                        b.path.clone(),
-                        format!(
-                            "special hours of `{}` on `{}` conflict with `{}` at `{}`",
-                            b.rule.name,
-                            Date::from_days(w[0].0),
-                            a.rule.name,
-                            a.path
-                        ),
-                    ));
-                }
-            }
+            w[0].0 == w[1].0
+                && matches!((&a.rule.effect, &b.rule.effect), (DayEffect::Hours(ha), DayEffect::Hours(hb)) if ha != hb)
+        };
+        let first_clash = rule_table
+            .windows(2)
+            .filter(|w| clash(w))
+            .find(|w| w[0].0 >= 0)
+            .or_else(|| rule_table.windows(2).find(|w| clash(w)));
+        if let Some(w) = first_clash {
+            let (a, b) = (&rules[w[0].1 as usize], &rules[w[1].1 as usize]);
+            let name = |r: &RuleEntry| if r.rule.name.is_empty() { r.path.clone() } else { r.rule.name.clone() };
+            return Err(Error::new(
+                ErrorCode::ConflictingRules,
+                b.path.clone(),
+                format!(
+                    "special hours of `{}` on `{}` conflict with `{}` at `{}`",
+                    name(b),
+                    Date::from_days(w[0].0),
+                    name(a),
+                    a.path
+                ),
+            ));
         }
         Ok(Schedule { weekly, exceptions, max_to, rules, rule_table, table_from, table_to, year_cache: Mutex::new(None) })
     }

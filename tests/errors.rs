@@ -81,7 +81,11 @@ fn conflicting_special_hours() {
         ErrorCode::ConflictingRules, "exceptions[1]", "special hours on `2026-12-23` conflict with `exceptions[0]`");
     check(r#"{"timeZone":"UTC","weekly":{"mon":[["08:00","16:00"]]},"rules":[
         {"name":"A","month":12,"day":24,"hours":[["08:00","12:00"]]},{"name":"B","month":12,"day":24,"weekday":"thu","onOrAfter":true,"hours":[["08:00","13:00"]]}]}"#,
-        ErrorCode::ConflictingRules, "rules[1]", "special hours of `B` on `1903-12-24` conflict with `A` at `rules[0]`");
+        ErrorCode::ConflictingRules, "rules[1]", "special hours of `B` on `1970-12-24` conflict with `A` at `rules[0]`");
+    // Unnamed rules are named by their path.
+    check(r#"{"timeZone":"UTC","weekly":{"mon":[["08:00","16:00"]]},"rules":[
+        {"month":12,"day":24,"hours":[["08:00","12:00"]]},{"month":12,"day":24,"hours":[["09:00","12:00"]]}]}"#,
+        ErrorCode::ConflictingRules, "rules[1]", "special hours of `rules[1]` on `1970-12-24` conflict with `rules[0]` at `rules[0]`");
 }
 
 #[test]
