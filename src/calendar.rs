@@ -412,7 +412,7 @@ pub(crate) const LAST_CHUNK: i64 = (MAX_DAY as i64).div_euclid(CHUNK_DAYS);
 fn normalize(out: &mut Vec<Span>, base: usize) {
     let tail = &mut out[base..];
     if tail.windows(2).any(|w| w[1].0 < w[0].0) {
-        tail.sort_unstable();
+        crate::sort::sort(tail);
     }
     let mut w = base;
     for r in base..out.len() {

@@ -113,7 +113,7 @@ impl BusinessDuration {
                 if pos && neg {
                     return Err(Error::new(ErrorCode::InvalidDuration, path, "duration fields must not mix signs"));
                 }
-                millis_from_f64(total.round(), path, || format!("{total}")).map(BusinessDuration::Millis)
+                millis_from_f64(total.round(), path, || crate::json::fmt_number(total)).map(BusinessDuration::Millis)
             }
             other => Err(Error::new(
                 ErrorCode::InvalidType,
@@ -174,9 +174,9 @@ pub fn parse_iso_duration(s: &str) -> Result<i64> {
     };
     let up = s.to_ascii_uppercase();
     let mut rest = up.as_str();
-    let mut sign = 1f64;
+    let mut negative = false;
     if let Some(r) = rest.strip_prefix('-') {
-        sign = -1.0;
+        negative = true;
         rest = r;
     } else if let Some(r) = rest.strip_prefix('+') {
         rest = r;
@@ -185,8 +185,12 @@ pub fn parse_iso_duration(s: &str) -> Result<i64> {
     if rest.is_empty() || rest == "T" {
         return Err(bad());
     }
+    // Exact decimal arithmetic in units of 10^-18 ms (no binary floating point), rounded
+    // half away from zero to whole milliseconds at the end: `PT0.1S` is exactly 100 ms.
+    const SCALE: i128 = 1_000_000_000_000_000_000;
+    let too_long = || Error::out_of_range("", format!("duration `{s}` ms is longer than 10,000 years"));
     let mut in_time = false;
-    let mut total = 0f64;
+    let mut total: i128 = 0;
     let mut num = String::new();
     let mut any = false;
     let mut last_rank = 0;
@@ -198,7 +202,7 @@ pub fn parse_iso_duration(s: &str) -> Result<i64> {
                 if num.is_empty() {
                     return Err(bad());
                 }
-                let (unit, rank) = match (c, in_time) {
+                let (unit, rank): (i128, u8) = match (c, in_time) {
                     ('Y', false) | ('M', false) => {
                         return Err(Error::new(
                             ErrorCode::InvalidDuration,
@@ -206,19 +210,32 @@ pub fn parse_iso_duration(s: &str) -> Result<i64> {
                             format!("duration `{s}` has years or months, which have no fixed length: use days, hours or minutes"),
                         ))
                     }
-                    ('W', false) => (7.0 * 86_400_000.0, 1),
-                    ('D', false) => (86_400_000.0, 2),
-                    ('H', true) => (3_600_000.0, 3),
-                    ('M', true) => (60_000.0, 4),
-                    ('S', true) => (1000.0, 5),
+                    ('W', false) => (7 * 86_400_000, 1),
+                    ('D', false) => (86_400_000, 2),
+                    ('H', true) => (3_600_000, 3),
+                    ('M', true) => (60_000, 4),
+                    ('S', true) => (1000, 5),
                     _ => return Err(bad()),
                 };
                 if rank <= last_rank {
                     return Err(bad());
                 }
                 last_rank = rank;
-                let v: f64 = num.parse().map_err(|_| bad())?;
-                total += v * unit;
+                let (int, frac) = num.split_once('.').unwrap_or((&num, ""));
+                if int.is_empty() || frac.contains('.') || (num.contains('.') && frac.is_empty()) {
+                    return Err(bad());
+                }
+                // Digits past the 18th decimal cannot change the rounded milliseconds of
+                // any unit here (the smallest is 1000 ms, so they are below 10^-15 ms).
+                let frac = &frac[..frac.len().min(18)];
+                let int = int.trim_start_matches('0');
+                if int.len() > 15 {
+                    return Err(too_long());
+                }
+                let digits = |d: &str| d.bytes().fold(0i128, |a, b| a * 10 + i128::from(b - b'0'));
+                let frac_scaled = digits(frac) * 10i128.pow(18 - frac.len() as u32);
+                let part = (digits(int) * SCALE + frac_scaled).checked_mul(unit).ok_or_else(too_long)?;
+                total = total.checked_add(part).ok_or_else(too_long)?;
                 num.clear();
                 any = true;
             }
@@ -227,5 +244,38 @@ pub fn parse_iso_duration(s: &str) -> Result<i64> {
     if !num.is_empty() || !any {
         return Err(bad());
     }
-    millis_from_f64((sign * total).round(), "", || s.to_string())
+    let ms = (total + SCALE / 2) / SCALE;
+    if ms > i128::from(MAX_DURATION_MS) {
+        return Err(too_long());
+    }
+    Ok(if negative { -(ms as i64) } else { ms as i64 })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_iso_duration as p;
+
+    #[test]
+    fn iso_fractions_are_exact_decimals() {
+        assert_eq!(p("PT0.1S").unwrap(), 100);
+        assert_eq!(p("PT1.5H").unwrap(), 5_400_000);
+        assert_eq!(p("PT0,5H").unwrap(), 1_800_000);
+        assert_eq!(p("P1W2DT3H4M5.006S").unwrap(), ((9 * 24 + 3) * 60 + 4) * 60_000 + 5006);
+        // Half a millisecond rounds away from zero, on both signs.
+        assert_eq!(p("PT0.0005S").unwrap(), 1);
+        assert_eq!(p("-PT0.0005S").unwrap(), -1);
+        assert_eq!(p("PT0.0004999S").unwrap(), 0);
+        // 1/3 of an hour in 20 digits: 1,200,000 ms after rounding.
+        assert_eq!(p("PT0.33333333333333333333H").unwrap(), 1_200_000);
+    }
+
+    #[test]
+    fn iso_malformed_numbers_and_overflow() {
+        for bad in ["PT.5H", "PT1.H", "PT1..5H", "PT1.2.3H", "P", "PT", "PT5", "P1H", "PT1D"] {
+            assert_eq!(p(bad).unwrap_err().code().as_str(), "INVALID_DURATION", "{bad}");
+        }
+        assert_eq!(p("PT99999999999999999999H").unwrap_err().code().as_str(), "OUT_OF_RANGE");
+        assert_eq!(p("P3660001D").unwrap_err().code().as_str(), "OUT_OF_RANGE");
+        assert_eq!(p("P3660000D").unwrap(), super::MAX_DURATION_MS);
+    }
 }

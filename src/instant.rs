@@ -76,13 +76,13 @@ impl Instant {
             return Err(Error::new(
                 ErrorCode::InvalidInstant,
                 "",
-                format!("invalid instant `{ms}`: expected a whole number of epoch milliseconds"),
+                format!("invalid instant `{}`: expected a whole number of epoch milliseconds", crate::json::fmt_number(ms)),
             ));
         }
         if ms < Self::MIN.0 as f64 || ms > Self::MAX.0 as f64 {
             return Err(Error::out_of_range(
                 "",
-                format!("instant `{ms}` ms is outside years 0001 to 9999"),
+                format!("instant `{}` ms is outside years 0001 to 9999", crate::json::fmt_number(ms)),
             ));
         }
         Ok(Instant(ms as i64))

@@ -79,3 +79,36 @@ pub(crate) fn items<'a>(v: &'a Value, path: &str) -> Result<impl Iterator<Item =
     let p = path.to_string();
     Ok(array(v, path)?.iter().enumerate().map(move |(i, x)| (i, x, index(&p, i))))
 }
+
+/// A number as it reads in JSON and JS (`1.5`, `1e21`, `NaN`, `Infinity`) for error
+/// messages: shortest round-trip digits, without the standard library's float
+/// formatting (which alone is ~17 KB of the wasm module).
+pub(crate) fn fmt_number(f: f64) -> String {
+    if f.is_nan() {
+        return "NaN".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "Infinity".into() } else { "-Infinity".into() };
+    }
+    if f.fract() == 0.0 && f.abs() < 1e21 {
+        return (f as i128).to_string(); // as JS writes integers below 10^21
+    }
+    serde_json::Number::from_f64(f).map(|n| n.to_string()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::fmt_number;
+
+    #[test]
+    fn numbers_read_as_in_js() {
+        assert_eq!(fmt_number(1.5), "1.5");
+        assert_eq!(fmt_number(-0.25), "-0.25");
+        assert_eq!(fmt_number(3.0), "3");
+        assert_eq!(fmt_number(1e20), "100000000000000000000");
+        assert_eq!(fmt_number(-0.0), "0");
+        assert_eq!(fmt_number(0.1 + 0.2), "0.30000000000000004");
+        assert_eq!(fmt_number(f64::NAN), "NaN");
+        assert_eq!(fmt_number(f64::NEG_INFINITY), "-Infinity");
+    }
+}

@@ -38,6 +38,7 @@ pub mod presets;
 pub mod report;
 mod rules;
 mod schedule;
+mod sort;
 pub mod sla;
 mod spec;
 mod special;

@@ -118,7 +118,7 @@ pub(crate) fn span_of(start: i64, end: i64, path: &str) -> Result<(i64, i64)> {
 
 /// Sorts spans and rejects overlaps (touching spans are merged).
 pub(crate) fn hours_from_raw(mut raw: Vec<((i64, i64), String)>) -> Result<Hours> {
-    raw.sort_by_key(|((a, b), _)| (*a, *b));
+    crate::sort::sort_by_key(&mut raw, |((a, b), _)| (*a, *b));
     let mut spans: Vec<(i64, i64)> = Vec::with_capacity(raw.len());
     let mut prev_path: Option<&str> = None;
     for ((a, b), path) in &raw {
@@ -280,7 +280,7 @@ static CLOSED: Hours = Hours { spans: Vec::new() };
 
 impl Schedule {
     pub fn new(weekly: [Hours; 7], mut exceptions: Vec<Exception>, rules: Vec<RuleEntry>) -> Result<Schedule> {
-        exceptions.sort_by_key(|e| (e.from, e.index));
+        crate::sort::sort_by_key(&mut exceptions, |e| (e.from, e.index));
         let mut max_to = Vec::with_capacity(exceptions.len());
         let mut m = Date::from_days(i32::MIN);
         for e in &exceptions {
@@ -322,7 +322,7 @@ impl Schedule {
                 }
             }
         }
-        rule_table.sort_unstable();
+        crate::sort::sort(&mut rule_table);
         rule_table.dedup();
         // Two special-hours rules that disagree on one date are a configuration error;
         // the date reported is the first clash from 1970 on (else the first at all).
@@ -420,7 +420,7 @@ impl Schedule {
                 }
             }
         }
-        t.sort_unstable();
+        crate::sort::sort(&mut t);
         t.dedup();
         let t = Arc::new(t);
         if let Ok(mut guard) = self.year_cache.lock() {

@@ -342,7 +342,7 @@ fn warn_at(v: &Value, path: &str) -> Result<Vec<f64>> {
         }
         out.push(f);
     }
-    out.sort_by(|a, b| a.total_cmp(b));
+    crate::sort::sort_by(&mut out, |a, b| a.total_cmp(b));
     Ok(out)
 }
 
@@ -553,7 +553,7 @@ fn parse_versions(lobj: &Map<String, Value>, path: &str, calendar_ids: &[String]
                             "resolution" => 1,
                             _ => 2,
                         };
-                        list.sort_by(|a, b| (rank(&a.name), &a.name).cmp(&(rank(&b.name), &b.name)));
+                        crate::sort::sort_by(&mut list, |a, b| (rank(&a.name), &a.name).cmp(&(rank(&b.name), &b.name)));
                         targets.insert(prio.clone(), list);
                     }
                 }

@@ -235,9 +235,9 @@ pub(crate) fn check_version(v: &Version, col: &mut Collector) {
         .iter()
         .filter_map(|(k, ts)| priority_number(k).map(|n| (n, k, ts)))
         .collect();
-    numbered.sort_by_key(|(n, k, _)| (*n, (*k).clone()));
+    crate::sort::sort_by(&mut numbered, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     let mut names: Vec<&str> = numbered.iter().flat_map(|(_, _, ts)| ts.iter().map(|t| t.name.as_str())).collect();
-    names.sort_unstable();
+    crate::sort::sort(&mut names);
     names.dedup();
     for name in names {
         let mut higher: Option<(&String, &Target)> = None;

@@ -50,7 +50,7 @@ impl JsBusinessCalendar {
                 super::error::to_js(&Error::new(
                     ErrorCode::InvalidDuration,
                     "durationsMs",
-                    format!("duration `{d}` is not a whole number of milliseconds up to 10,000 years"),
+                    format!("duration `{}` is not a whole number of milliseconds up to 10,000 years", crate::json::fmt_number(d)),
                 ))
             })?;
             return Ok(starts.iter().map(|&s| one(s, Some(d))).collect());

@@ -120,7 +120,7 @@ pub(crate) fn duration(v: &JsValue, arg: &str) -> Result<BusinessDuration> {
             return Err(Error::new(
                 ErrorCode::InvalidDuration,
                 arg,
-                format!("duration `{f}` is not a whole number of milliseconds"),
+                format!("duration `{}` is not a whole number of milliseconds", crate::json::fmt_number(f)),
             ));
         }
         return BusinessDuration::from_value_at(&number(f), arg);
@@ -174,7 +174,7 @@ fn json_at(v: &JsValue, path: &str, non_finite: ErrorCode, depth: usize) -> Resu
     }
     if let Some(f) = v.as_f64() {
         if !f.is_finite() {
-            return Err(Error::new(non_finite, path, format!("`{f}` is not a finite number")));
+            return Err(Error::new(non_finite, path, format!("`{}` is not a finite number", crate::json::fmt_number(f))));
         }
         return Ok(number(f));
     }
