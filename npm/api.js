@@ -1,14 +1,15 @@
 // The public API of the npm package `slaclock`, shared by the runtime entries (node.js,
-// deno.js, workerd.js, browser.js). The engine is the wasm-bindgen glue `./slaclock.js`
-// over `./slaclock_bg.wasm` (built from src/wasm/); this file adds loading and the
-// NOT_INITIALIZED guard, and picks the public names.
+// deno.js, workerd.js, browser.js, and the same four in sla/). An engine is a
+// wasm-bindgen glue module `slaclock.js` over its `slaclock_bg.wasm` (built from
+// src/wasm/): `./` holds the calendar engine (`import ... from 'slaclock'`), `./sla/` the
+// engine with the SLA catalog and reports (`'slaclock/sla'`). This file adds loading and
+// the NOT_INITIALIZED guard, and picks the public names.
 //
-// Each entry calls `makeApi(autoSource)` and exports the result: `autoSource` returns the
-// `.wasm` bytes or a `WebAssembly.Module` synchronously where the runtime can (Node,
-// Deno, workerd), and the engine loads itself on first use. Nothing relies on an
+// Each entry calls `makeApi(glue, autoSource)` and exports the result: `autoSource`
+// returns the `.wasm` bytes or a `WebAssembly.Module` synchronously where the runtime can
+// (Node, Deno, workerd), and the engine loads itself on first use. Nothing relies on an
 // import-time side effect, so `"sideEffects": false` is true and bundlers that drop
 // unused modules cannot drop the loading.
-import * as glue from './slaclock.js';
 
 /** The IANA tz database version compiled into the engine (replaced at build time). */
 export const tzdbVersion = '__SLACLOCK_TZDB_VERSION__';
@@ -18,9 +19,9 @@ export function isSlaclockError(e) {
   return e instanceof Error && typeof e.code === 'string' && typeof e.path === 'string';
 }
 
-// One engine per glue module, shared by every `makeApi` result.
-let ready = false;
-let pending = null;
+// One loading state per glue module, shared by every entry over it (`slaclock` and
+// `slaclock/web` are two entries over one engine).
+const states = new WeakMap();
 
 function notInitialized() {
   const e = new Error(
@@ -31,25 +32,28 @@ function notInitialized() {
   return e;
 }
 
-function initSync(module) {
-  if (ready) return;
-  if (pending !== null) {
-    throw new Error('slaclock: `init()` is already loading the engine: `await init()` instead of calling `initSync`');
-  }
-  glue.initSync({ module });
-  ready = true;
-}
+/** The package API over the engine `glue`; `autoSource` (optional) gives its bytes or module synchronously. */
+export function makeApi(glue, autoSource) {
+  if (!states.has(glue)) states.set(glue, { ready: false, pending: null });
+  const state = states.get(glue);
 
-/** The package API; `autoSource` (optional) gives the engine's bytes or module synchronously. */
-export function makeApi(autoSource) {
+  function initSync(module) {
+    if (state.ready) return;
+    if (state.pending !== null) {
+      throw new Error('slaclock: `init()` is already loading the engine: `await init()` instead of calling `initSync`');
+    }
+    glue.initSync({ module });
+    state.ready = true;
+  }
+
   function ensure() {
-    if (ready) return;
+    if (state.ready) return;
     if (autoSource === undefined) throw notInitialized();
     initSync(autoSource());
   }
 
   function init(source) {
-    if (ready) return Promise.resolve();
+    if (state.ready) return Promise.resolve();
     if (source === undefined && autoSource !== undefined) {
       try {
         initSync(autoSource());
@@ -58,18 +62,18 @@ export function makeApi(autoSource) {
         return Promise.reject(e);
       }
     }
-    if (pending === null) {
-      pending = glue
+    if (state.pending === null) {
+      state.pending = glue
         .default(source === undefined ? undefined : { module_or_path: source })
         .then(() => {
-          ready = true;
+          state.ready = true;
         })
         .catch((e) => {
-          pending = null;
+          state.pending = null;
           throw e;
         });
     }
-    return pending;
+    return state.pending;
   }
 
   /** A business calendar: an IANA zone, weekly hours, exceptions, rules and presets. */
@@ -103,7 +107,7 @@ export function makeApi(autoSource) {
   const BATCH = 2000;
 
   /** An SLA catalog: calendars, service levels with effective-dated versions, services. */
-  class SlaCatalog extends glue.SlaCatalog {
+  const SlaCatalog = glue.SlaCatalog && class SlaCatalog extends glue.SlaCatalog {
     constructor(json) {
       ensure();
       super(json);
@@ -151,12 +155,12 @@ export function makeApi(autoSource) {
       // Re-wrap so the result is an instance of the exported class.
       return c === undefined || c === null ? null : Object.setPrototypeOf(c, BusinessCalendar.prototype);
     }
-  }
+  };
 
   return {
     init,
     initSync,
-    isInitialized: () => ready,
+    isInitialized: () => state.ready,
     BusinessCalendar,
     SlaCatalog,
     toZoned(at, timeZone) {

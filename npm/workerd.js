@@ -2,11 +2,12 @@
 // wrangler): the `.wasm` is imported as a compiled `WebAssembly.Module` (wrangler bundles
 // `.wasm` imports that way by default), so the engine is ready with zero configuration.
 import wasmModule from './slaclock_bg.wasm';
+import * as glue from './slaclock.js';
 import { makeApi } from './api.js';
 
-const api = makeApi(() => wasmModule);
+const api = makeApi(glue, () => wasmModule);
 api.init();
 
-export const { BusinessCalendar, SlaCatalog, toZoned, fromLocal, presets, timeZones, init, initSync, isInitialized } = api;
+export const { BusinessCalendar, toZoned, fromLocal, presets, timeZones, init, initSync, isInitialized } = api;
 export { tzdbVersion, isSlaclockError } from './api.js';
 export default init;

@@ -47,8 +47,20 @@ if (tzFilter !== null) {
   env.SLACLOCK_TZ_FILTER_FILE = bundle;
   env.CARGO_TARGET_DIR = targetDir;
 }
-run('cargo', cargoArgs, { env });
-const rawWasm = join(targetDir, 'wasm32-unknown-unknown', 'release', 'slaclock.wasm');
+// Two modules from the one crate: the calendar engine (`slaclock`, without the `sla`
+// feature: the package's size budget) and everything (`slaclock/sla`, default features).
+// Each has its own target dir so that neither build invalidates the other.
+const modules = [
+  { dir: '.', target: join(targetDir, 'core'), features: ['--no-default-features'] },
+  { dir: 'sla', target: targetDir, features: [] },
+];
+for (const m of modules) {
+  const features = tzFilter !== null ? ['--features', 'tz-filter'] : [];
+  run('cargo', [...cargoArgs.filter((a, i) => a !== '--features' && cargoArgs[i - 1] !== '--features'), ...m.features, ...features], {
+    env: { ...env, CARGO_TARGET_DIR: m.target },
+  });
+  m.rawWasm = join(m.target, 'wasm32-unknown-unknown', 'release', 'slaclock.wasm');
+}
 
 /**
  * Writes the zone bundle read by `parse_bundle` in src/zone.rs: `SLTZ`, u16 blob count,
@@ -96,28 +108,32 @@ if (!version.endsWith(WASM_BINDGEN_VERSION)) {
   throw new Error(`wasm-bindgen CLI is \`${version}\`; expected ${WASM_BINDGEN_VERSION} (run \`make setup\`)`);
 }
 rmSync(out, { recursive: true, force: true });
-mkdirSync(out, { recursive: true });
-run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'slaclock', rawWasm]);
-const wasm = join(out, 'slaclock_bg.wasm');
+for (const m of modules) {
+  const dir = join(out, m.dir);
+  mkdirSync(dir, { recursive: true });
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', dir, '--out-name', 'slaclock', m.rawWasm]);
+  m.wasm = join(dir, 'slaclock_bg.wasm');
 
-// 3. wasm-opt
-if (opt !== 'none') {
-  const wasmOpt = join(root, 'scripts', 'node_modules', '.bin', 'wasm-opt');
-  if (!existsSync(wasmOpt)) throw new Error('wasm-opt not found: run `npm ci` in scripts/ (or `make setup`)');
-  run(wasmOpt, [
-    `-${opt}`,
-    // The features rustc enables by default for wasm32-unknown-unknown.
-    '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
-    '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
-    '--strip-debug', '--strip-producers',
-    wasm, '-o', wasm,
-  ]);
+  // 3. wasm-opt
+  if (opt !== 'none') {
+    const wasmOpt = join(root, 'scripts', 'node_modules', '.bin', 'wasm-opt');
+    if (!existsSync(wasmOpt)) throw new Error('wasm-opt not found: run `npm ci` in scripts/ (or `make setup`)');
+    run(wasmOpt, [
+      `-${opt}`,
+      // The features rustc enables by default for wasm32-unknown-unknown.
+      '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+      '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
+      '--strip-debug', '--strip-producers',
+      m.wasm, '-o', m.wasm,
+    ]);
+  }
 }
+const wasm = modules[0].wasm;
 
 // 4. entries, types, README, package.json
-for (const f of ['api.js', 'node.js', 'deno.js', 'workerd.js', 'browser.js', 'slaclock.d.ts', 'README.md']) {
-  copyFileSync(join(root, 'npm', f), join(out, f));
-}
+const ENTRIES = ['node.js', 'deno.js', 'workerd.js', 'browser.js', 'slaclock.d.ts'];
+for (const f of ['api.js', ...ENTRIES, 'README.md']) copyFileSync(join(root, 'npm', f), join(out, f));
+for (const f of ENTRIES) copyFileSync(join(root, 'npm', 'sla', f), join(out, 'sla', f));
 // The tz database version, read from the engine itself, becomes a constant export.
 const glue = await import(pathToFileURL(join(out, 'slaclock.js')).href);
 glue.initSync({ module: readFileSync(wasm) });
@@ -127,17 +143,17 @@ writeFileSync(apiPath, readFileSync(apiPath, 'utf8').replace('__SLACLOCK_TZDB_VE
 
 const cargoToml = readFileSync(join(root, 'Cargo.toml'), 'utf8');
 const field = (k) => cargoToml.match(new RegExp(`^${k} = "([^"]*)"`, 'm'))[1];
-const runtime = {
-  types: './slaclock.d.ts',
-  // Deno and the worker runtimes come before `node`: some of them also match `node`,
-  // and the first matching key wins.
-  deno: './deno.js',
-  workerd: './workerd.js',
-  worker: './workerd.js',
-  node: './node.js',
-  browser: './browser.js',
-  default: './browser.js',
-};
+// Deno and the worker runtimes come before `node`: some of them also match `node`, and
+// the first matching key wins.
+const runtime = (dir) => ({
+  types: `./${dir}slaclock.d.ts`,
+  deno: `./${dir}deno.js`,
+  workerd: `./${dir}workerd.js`,
+  worker: `./${dir}workerd.js`,
+  node: `./${dir}node.js`,
+  browser: `./${dir}browser.js`,
+  default: `./${dir}browser.js`,
+});
 const pkg = {
   name: 'slaclock',
   version: field('version'),
@@ -150,12 +166,15 @@ const pkg = {
   browser: './browser.js',
   types: './slaclock.d.ts',
   exports: {
-    '.': runtime,
+    '.': runtime(''),
     './web': { types: './slaclock.d.ts', default: './browser.js' },
+    './sla': runtime('sla/'),
+    './sla/web': { types: './sla/slaclock.d.ts', default: './sla/browser.js' },
     './slaclock_bg.wasm': './slaclock_bg.wasm',
+    './sla/slaclock_bg.wasm': './sla/slaclock_bg.wasm',
     './package.json': './package.json',
   },
-  files: ['api.js', 'node.js', 'deno.js', 'workerd.js', 'browser.js', 'slaclock.js', 'slaclock_bg.wasm', 'slaclock.d.ts', 'README.md'],
+  files: ['api.js', 'README.md', ...['', 'sla/'].flatMap((d) => [...ENTRIES, 'slaclock.js', 'slaclock_bg.wasm'].map((f) => d + f))],
   engines: { node: '>=20' },
   keywords: ['sla', 'business-hours', 'business-time', 'deadline', 'holidays', 'time-zone', 'dst', 'wasm'],
   tzdbVersion: tzdb,

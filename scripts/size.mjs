@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Prints raw, gzip and brotli sizes of the package's .wasm and JS glue, and checks the
-// budget: <= 110 KB brotli for the wasm with the full tz database (exit 1 when over).
+// Prints raw, gzip and brotli sizes of the package's two modules (`slaclock`: the calendar
+// engine; `slaclock/sla`: engine + SLA catalog + reports) and their JS glue, and checks the
+// budget: <= 110 KB brotli for the `slaclock` wasm with the full tz database (exit 1 when
+// over).
 // Usage: node scripts/size.mjs [PKG_DIR...]   (default: pkg)
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -25,12 +27,19 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 export function printSizes(dir) {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   const wasm = sizes(readFileSync(join(dir, 'slaclock_bg.wasm')));
-  const js = sizes(Buffer.concat(['slaclock.js', 'api.js', 'node.js'].map((f) => readFileSync(join(dir, f)))));
+  const glue = (d) => sizes(Buffer.concat([`${d}slaclock.js`, 'api.js', `${d}node.js`].map((f) => readFileSync(join(dir, f)))));
+  const js = glue('');
   const zones = pkg.tzFilter ? `zones matching ${pkg.tzFilter}` : 'full tz database';
   console.log(`size of ${dir} (${zones}, tzdb ${pkg.tzdbVersion})`);
-  console.log(`  ${'file'.padEnd(34)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'brotli'.padStart(11)}`);
-  for (const [name, s] of [['slaclock_bg.wasm', wasm], ['JS glue (slaclock.js+api.js+node.js)', js]]) {
-    console.log(`  ${name.padEnd(34)}${kb(s.raw).padStart(11)}${kb(s.gzip).padStart(11)}${kb(s.brotli).padStart(11)}`);
+  console.log(`  ${'file'.padEnd(46)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'brotli'.padStart(11)}`);
+  const rows = [
+    ["slaclock_bg.wasm (import 'slaclock')", wasm],
+    ['JS glue (slaclock.js+api.js+node.js)', js],
+    ["sla/slaclock_bg.wasm (import 'slaclock/sla')", sizes(readFileSync(join(dir, 'sla', 'slaclock_bg.wasm')))],
+    ['sla/ JS glue', glue('sla/')],
+  ];
+  for (const [name, s] of rows) {
+    console.log(`  ${name.padEnd(46)}${kb(s.raw).padStart(11)}${kb(s.gzip).padStart(11)}${kb(s.brotli).padStart(11)}`);
   }
   return { wasm, js, filtered: Boolean(pkg.tzFilter) };
 }

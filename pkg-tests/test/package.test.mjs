@@ -1,5 +1,6 @@
 // The package as published: package.json, the exports map, the files npm would pack,
-// the types (tsc), and loading (NOT_INITIALIZED before `await init()` on the web entry).
+// the types (tsc), and loading (NOT_INITIALIZED before `await init()` on the web entry),
+// for both modules: `slaclock` (calendar engine) and `slaclock/sla` (plus SlaCatalog).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import * as slaclock from 'slaclock';
+import * as slaclockSla from 'slaclock/sla';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkgDir = dirname(fileURLToPath(import.meta.resolve('slaclock/package.json')));
@@ -18,8 +20,13 @@ test('package.json: name, ESM, side-effect free, types, ordered conditions', () 
   assert.equal(pkg.type, 'module');
   assert.equal(pkg.sideEffects, false);
   assert.equal(pkg.types, './slaclock.d.ts');
-  assert.deepEqual(Object.keys(pkg.exports['.']), ['types', 'deno', 'workerd', 'worker', 'node', 'browser', 'default']);
-  for (const target of [...Object.values(pkg.exports['.']), pkg.main, pkg.types]) assert.ok(existsSync(join(pkgDir, target)), target);
+  for (const entry of ['.', './sla']) {
+    assert.deepEqual(Object.keys(pkg.exports[entry]), ['types', 'deno', 'workerd', 'worker', 'node', 'browser', 'default']);
+  }
+  assert.equal(pkg.exports['./sla'].node, './sla/node.js');
+  assert.equal(pkg.exports['./sla'].types, './sla/slaclock.d.ts');
+  const targets = Object.values(pkg.exports).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t)));
+  for (const target of [...targets, pkg.main, pkg.types]) assert.ok(existsSync(join(pkgDir, target)), target);
 });
 
 test('npm pack ships exactly the package files', () => {
@@ -28,18 +35,40 @@ test('npm pack ships exactly the package files', () => {
   assert.deepEqual(files, [...pkg.files, 'package.json'].sort());
 });
 
-test('the Node entry is ready at import and exports the documented names', () => {
-  assert.deepEqual(Object.keys(slaclock).sort(), [
-    'BusinessCalendar', 'SlaCatalog', 'default', 'fromLocal', 'init', 'initSync', 'isInitialized', 'isSlaclockError', 'presets', 'timeZones', 'toZoned', 'tzdbVersion',
-  ]);
-  assert.equal(slaclock.default, slaclock.init);
-  assert.equal(slaclock.isInitialized(), true);
-  assert.equal(slaclock.tzdbVersion, pkg.tzdbVersion);
+test('the Node entries are ready at import and export the documented names', () => {
+  const core = ['BusinessCalendar', 'default', 'fromLocal', 'init', 'initSync', 'isInitialized', 'isSlaclockError', 'presets', 'timeZones', 'toZoned', 'tzdbVersion'];
+  assert.deepEqual(Object.keys(slaclock).sort(), core);
+  assert.deepEqual(Object.keys(slaclockSla).sort(), [...core, 'SlaCatalog'].sort());
+  for (const m of [slaclock, slaclockSla]) {
+    assert.equal(m.default, m.init);
+    assert.equal(m.isInitialized(), true);
+    assert.equal(m.tzdbVersion, pkg.tzdbVersion);
+  }
+  // Two engines: the same answers, separate classes.
+  const spec = { timeZone: 'Europe/Helsinki', presets: ['FI'], weekly: { mon: [['08:00', '16:00']], fri: [['08:00', '16:00']] } };
+  const a = new slaclock.BusinessCalendar(spec).addBusinessTime('2026-12-04T15:00:00+02:00', { hours: 2 });
+  const b = new slaclockSla.BusinessCalendar(spec).addBusinessTime('2026-12-04T15:00:00+02:00', { hours: 2 });
+  assert.equal(a, '2026-12-07T09:00:00+02:00');
+  assert.equal(b, a);
+  assert.notEqual(slaclock.BusinessCalendar, slaclockSla.BusinessCalendar);
 });
 
-test('the shipped .d.ts has no `any` and type-checks a usage file with tsc --strict', () => {
-  const dts = readFileSync(join(pkgDir, 'slaclock.d.ts'), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-  assert.doesNotMatch(dts, /\bany\b/);
+test('the calendar module is the smaller one: it has no SLA code', () => {
+  const core = readFileSync(join(pkgDir, 'slaclock_bg.wasm'));
+  const sla = readFileSync(join(pkgDir, 'sla', 'slaclock_bg.wasm'));
+  assert.ok(core.length < sla.length, `${core.length} < ${sla.length}`);
+  const coreExports = WebAssembly.Module.exports(new WebAssembly.Module(core)).map((e) => e.name);
+  const slaExports = WebAssembly.Module.exports(new WebAssembly.Module(sla)).map((e) => e.name);
+  assert.ok(!coreExports.some((n) => n.startsWith('slacatalog_')));
+  assert.ok(slaExports.some((n) => n.startsWith('slacatalog_')));
+  for (const n of coreExports.filter((n) => n.startsWith('businesscalendar_'))) assert.ok(slaExports.includes(n), n);
+});
+
+test('the shipped .d.ts files have no `any` and type-check a usage file with tsc --strict', () => {
+  for (const f of ['slaclock.d.ts', 'sla/slaclock.d.ts']) {
+    const dts = readFileSync(join(pkgDir, f), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    assert.doesNotMatch(dts, /\bany\b/, f);
+  }
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', join(here, '..', 'types', 'tsconfig.json')], { stdio: 'inherit' });
 });
@@ -95,4 +124,23 @@ test('a failed init can be retried', () => {
     console.log(first, toZoned(0, 'UTC'));
   `);
   assert.equal(out.trim(), 'CompileError 1970-01-01T00:00:00Z');
+});
+
+test('sla/web entry: NOT_INITIALIZED before its own init; the calendar module does not load it', () => {
+  const out = runModule(`
+    import { readFileSync } from 'node:fs';
+    import initCore from 'slaclock/web';
+    import init, { SlaCatalog, isInitialized } from 'slaclock/sla/web';
+    await initCore(readFileSync(new URL(import.meta.resolve('slaclock/slaclock_bg.wasm'))));
+    let before;
+    try { SlaCatalog.validate({ calendars: 5 }); before = 'no error'; } catch (e) { before = e.code; }
+    const readyBefore = isInitialized();
+    await init(readFileSync(new URL(import.meta.resolve('slaclock/sla/slaclock_bg.wasm'))));
+    console.log(JSON.stringify({ before, readyBefore, ready: isInitialized(), findings: SlaCatalog.validate({ calendars: 5 }).map((f) => f.path + ' ' + f.code) }));
+  `);
+  const r = JSON.parse(out);
+  assert.equal(r.before, 'NOT_INITIALIZED');
+  assert.equal(r.readyBefore, false);
+  assert.equal(r.ready, true);
+  assert.deepEqual(r.findings, ['calendars INVALID_TYPE']);
 });

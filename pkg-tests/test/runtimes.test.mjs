@@ -30,6 +30,9 @@ const EXPECTED = {
   zoned: '2026-07-01T12:00:00+03:00',
   error: { kind: 'RangeError', code: 'NAIVE_TIMESTAMP', path: 'at' },
   tzdb,
+  // slaclock/sla: P1 opened Friday 16:30 (after close), measured Monday 09:00: 1 h used;
+  // response 4 h from Monday 08:00; resolution 2 business days: Tuesday, clamped to 16:00.
+  sla: { targets: ['response onTrack 2026-12-07T12:00:00+02:00 3600000', 'resolution onTrack 2026-12-08T16:00:00+02:00 3600000'] },
 };
 
 function assertCheck(result) {
@@ -91,13 +94,22 @@ describe('workerd', () => {
       format: 'esm',
       platform: 'browser',
       conditions: ['workerd', 'worker', 'browser'],
-      external: ['*.wasm'],
+      // The .wasm imports stay module imports, named by their place in the package (two
+      // engines: slaclock_bg.wasm and sla/slaclock_bg.wasm), as wrangler names them apart.
+      plugins: [{
+        name: 'wasm-modules',
+        setup(b) {
+          b.onResolve({ filter: /\.wasm$/ }, (a) => ({ path: /[\\/]sla$/.test(a.resolveDir) ? './sla/slaclock_bg.wasm' : './slaclock_bg.wasm', external: true }));
+        },
+      }],
       outfile: join(tmp, 'worker.js'),
       logLevel: 'error',
     });
     const bundle = readFileSync(join(tmp, 'worker.js'), 'utf8');
     assert.match(bundle, /from "\.\/slaclock_bg\.wasm"/, 'the workerd entry was chosen');
+    assert.match(bundle, /from "\.\/sla\/slaclock_bg\.wasm"/, 'the workerd entry of slaclock/sla was chosen');
     copyFileSync(join(pkgDir, 'slaclock_bg.wasm'), join(tmp, 'slaclock_bg.wasm'));
+    copyFileSync(join(pkgDir, 'sla', 'slaclock_bg.wasm'), join(tmp, 'sla_slaclock_bg.wasm'));
     const port = await freePort();
     writeFileSync(join(tmp, 'config.capnp'), `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
@@ -108,6 +120,7 @@ const worker :Workerd.Worker = (
   modules = [
     (name = "worker.js", esModule = embed "worker.js"),
     (name = "slaclock_bg.wasm", wasm = embed "slaclock_bg.wasm"),
+    (name = "sla/slaclock_bg.wasm", wasm = embed "sla_slaclock_bg.wasm"),
   ],
   compatibilityDate = "2025-09-01",
 );

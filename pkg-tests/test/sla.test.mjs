@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Worker } from 'node:worker_threads';
-import { BusinessCalendar, SlaCatalog } from 'slaclock';
+import { BusinessCalendar, SlaCatalog } from 'slaclock/sla';
 import { CATALOG, HOUR, MINUTE, randomTickets } from '../support/sla-fixtures.mjs';
 
 const catalog = new SlaCatalog(CATALOG);

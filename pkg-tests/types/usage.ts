@@ -1,15 +1,8 @@
 // Type-checked by test/package.test.mjs with `tsc --noEmit --strict` against the shipped
-// slaclock.d.ts. Each `@ts-expect-error` line must fail to type-check, so the types are
+// slaclock.d.ts and sla/slaclock.d.ts. Each `@ts-expect-error` line must fail to type-check, so the types are
 // as narrow as documented (tsc reports an unused `@ts-expect-error` as an error).
 import init, {
   BusinessCalendar,
-  SlaCatalog,
-  type CatalogSpec,
-  type Report,
-  type TargetStatus,
-  type TicketEvaluation,
-  type TicketError,
-  type TicketInput,
   fromLocal,
   initSync,
   isSlaclockError,
@@ -24,6 +17,21 @@ import init, {
   type PresetInfo,
   type SpecialDay,
 } from 'slaclock';
+// `slaclock/sla`: everything above plus the SLA catalog (its own engine module).
+import initSla, {
+  SlaCatalog,
+  BusinessCalendar as SlaBusinessCalendar,
+  type CatalogSpec,
+  type Report,
+  type TargetStatus,
+  type TicketEvaluation,
+  type TicketError,
+  type TicketInput,
+} from 'slaclock/sla';
+await initSla();
+const viaSla: string | null = new SlaBusinessCalendar({ timeZone: 'UTC', weekly: { mon: [['08:00', '16:00']] } }).nextOpen(0);
+// @ts-expect-error: the calendar module has no SlaCatalog
+import { SlaCatalog as NotThere } from 'slaclock';
 
 await init();
 await init(new URL('https://example.invalid/slaclock_bg.wasm'));

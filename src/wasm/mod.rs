@@ -33,4 +33,5 @@ pub mod calendar;
 pub(crate) mod convert;
 pub(crate) mod error;
 pub mod free;
+#[cfg(feature = "sla")]
 pub mod sla;

@@ -1,4 +1,5 @@
-// The slaclock package (copied to www/pkg/ by `make demo`): everything the app computes
+// The slaclock package's `slaclock/sla` module (the package is copied to www/pkg/ by
+// `make demo`; this is its sla/browser.js entry): everything the app computes
 // goes through it. `await init()` once before use (main.js does).
 export {
   default as init,
@@ -9,4 +10,4 @@ export {
   presets,
   timeZones,
   tzdbVersion,
-} from '../pkg/browser.js';
+} from '../pkg/sla/browser.js';

@@ -107,7 +107,7 @@ describe('slaclock demo app', () => {
     await page.waitForSelector('.ticket-card');
     const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('slaclock-demo:state')));
     assert.equal(saved.schema, 1);
-    const { SlaCatalog } = await import(join(WWW, 'pkg', 'node.js'));
+    const { SlaCatalog } = await import(join(WWW, 'pkg', 'sla', 'node.js'));
     const catalog = new SlaCatalog(saved.catalog);
     const evals = catalog.evaluateMany(saved.tickets, T0);
     assert.equal(evals.filter((e) => e.error).length, 0);
@@ -401,7 +401,7 @@ describe('slaclock demo app', () => {
     const [dl2] = await Promise.all([page.waitForEvent('download'), page.click('#export-tickets')]);
     const ticketsText = readFileSync(await dl2.path(), 'utf8');
     assert.equal(dl.suggestedFilename(), 'slaclock-catalog.json');
-    const { SlaCatalog } = await import(join(WWW, 'pkg', 'node.js'));
+    const { SlaCatalog } = await import(join(WWW, 'pkg', 'sla', 'node.js'));
     const catalog = new SlaCatalog(catalogText);
     assert.deepEqual(catalog.findings, []);
     const tickets = JSON.parse(ticketsText);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { WWW } from './support.mjs';
 
-const pkg = await import(join(WWW, 'pkg', 'node.js'));
+const pkg = await import(join(WWW, 'pkg', 'sla', 'node.js'));
 const { makeSeed } = await import(join(WWW, 'app', 'seed.js'));
 const { SlaCatalog } = pkg;
 

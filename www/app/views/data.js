@@ -174,7 +174,7 @@ export const dataView = {
           h('div.btn-row', exportCatalog, exportTickets),
           h('p.muted', 'Use them with the npm package:'),
           h('pre.code', `import { readFileSync } from 'node:fs';
-import { SlaCatalog } from 'slaclock';
+import { SlaCatalog } from 'slaclock/sla';
 
 const catalog = new SlaCatalog(readFileSync('slaclock-catalog.json', 'utf8'));
 const tickets = JSON.parse(readFileSync('slaclock-tickets.json', 'utf8'));

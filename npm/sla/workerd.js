@@ -1,0 +1,12 @@
+// `slaclock/sla` for Cloudflare Workers / workerd: the calendar engine plus `SlaCatalog`,
+// zero configuration (the `.wasm` is imported as a compiled `WebAssembly.Module`).
+import wasmModule from './slaclock_bg.wasm';
+import * as glue from './slaclock.js';
+import { makeApi } from '../api.js';
+
+const api = makeApi(glue, () => wasmModule);
+api.init();
+
+export const { BusinessCalendar, SlaCatalog, toZoned, fromLocal, presets, timeZones, init, initSync, isInitialized } = api;
+export { tzdbVersion, isSlaclockError } from '../api.js';
+export default init;
