@@ -29,6 +29,18 @@ describe('new BusinessCalendar(spec)', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(b)), HELSINKI);
   });
 
+  test('a JSON string is read like the object; bad JSON and bad fields are coded errors with paths', () => {
+    assert.throws(() => new BusinessCalendar('{"timeZone": "UTC", "weekly": '), TypeError);
+    const e = (() => { try { new BusinessCalendar('{"timeZone": "UTC", "weekly": '); } catch (x) { return x; } })();
+    assert.equal(e.code, 'INVALID_TYPE');
+    assert.equal(e.path, '');
+    assert.match(e.message, /^calendar is not valid JSON: /);
+    const bad = (() => { try { new BusinessCalendar('{"timeZone": "UTC", "weekly": {"tue": [["08:00", "25:00"]]}}'); } catch (x) { return x; } })();
+    assert.deepEqual([bad.constructor.name, bad.code, bad.path], ['RangeError', 'INVALID_WALL_TIME', 'weekly.tue[0].end']);
+    const deep = (() => { try { new BusinessCalendar('{"timeZone": "UTC", "x": ' + '['.repeat(100) + ']'.repeat(100) + '}'); } catch (x) { return x; } })();
+    assert.equal(deep.code, 'TOO_LARGE');
+  });
+
   test('undefined properties are left out, as JSON.stringify does', () => {
     const cal = new BusinessCalendar({ ...HELSINKI, exceptions: undefined, name: 'Helsinki office' });
     assert.deepEqual(cal.toJSON(), { ...HELSINKI, name: 'Helsinki office' });

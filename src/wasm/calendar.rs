@@ -40,7 +40,7 @@ impl JsBusinessCalendar {
     #[wasm_bindgen(constructor)]
     pub fn new(spec: &JsValue) -> Result<JsBusinessCalendar, JsValue> {
         let inner = if let Some(text) = spec.as_string() {
-            Core::from_json(&text)
+            convert::json_text(&text, "calendar").and_then(|v| Core::from_value(&v))
         } else if spec.is_object() && !spec.is_function() {
             convert::json(spec, "", ErrorCode::OutOfRange).and_then(|v| Core::from_value(&v))
         } else {
