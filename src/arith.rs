@@ -11,6 +11,7 @@ use std::sync::Arc;
 pub const MAX_INTERVALS: usize = 200_000;
 const N: usize = CHUNK_DAYS as usize;
 
+#[inline]
 fn day_of(ms: i64) -> i64 {
     ms.div_euclid(DAY_MS)
 }
@@ -23,11 +24,13 @@ fn before_horizon() -> Error {
     Error::out_of_range("", "the result is before year 0001 (the horizon)")
 }
 
+#[inline]
 fn instant(ms: i64) -> Result<Instant> {
     Instant::from_epoch_milliseconds(ms).map_err(|_| past_horizon())
 }
 
 /// Walks spans forward from `from`, consuming `rem`; the instant where it runs out.
+#[inline]
 fn walk_forward(spans: &[Span], from: i64, rem: &mut i64) -> Option<i64> {
     for &(a, b) in spans {
         if b <= from {
@@ -44,6 +47,7 @@ fn walk_forward(spans: &[Span], from: i64, rem: &mut i64) -> Option<i64> {
 }
 
 /// Walks spans backward from `to`, consuming `rem`; the instant where it runs out.
+#[inline]
 fn walk_backward(spans: &[Span], to: i64, rem: &mut i64) -> Option<i64> {
     for &(a, b) in spans.iter().rev() {
         if a >= to {
@@ -60,12 +64,14 @@ fn walk_backward(spans: &[Span], to: i64, rem: &mut i64) -> Option<i64> {
 }
 
 /// Open ms of `spans` before `t`.
+#[inline]
 fn open_before(spans: &[Span], t: i64) -> i64 {
     spans.iter().take_while(|s| s.0 < t).map(|&(a, b)| b.min(t) - a).sum()
 }
 
 impl BusinessCalendar {
     /// The chunk of `t` and the index of `t`'s day in it.
+    #[inline]
     fn locate(&self, t: i64) -> (Arc<Chunk>, usize) {
         let day = day_of(t);
         let ch = self.chunk_of_day(day);
@@ -74,11 +80,13 @@ impl BusinessCalendar {
     }
 
     /// Open ms from the chunk's start to `t`.
+    #[inline]
     fn cumulative(ch: &Chunk, i: usize, t: i64) -> i64 {
         ch.prefix[i] + open_before(ch.day(i), t)
     }
 
     /// Whether the chunk can have open time at all (false past the last open date).
+    #[inline]
     fn chunk_may_be_open(&self, c: i64) -> bool {
         c <= LAST_CHUNK && self.day_may_be_open(c * CHUNK_DAYS)
     }

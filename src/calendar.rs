@@ -274,6 +274,7 @@ impl BusinessCalendar {
     }
 
     /// Whether UTC day `day` can contain open time at all (past the last open date: no).
+    #[inline]
     pub(crate) fn day_may_be_open(&self, day: i64) -> bool {
         match self.last_open_day {
             None => true,
@@ -282,11 +283,13 @@ impl BusinessCalendar {
     }
 
     /// The index chunk holding UTC day `day`, computed on first use.
+    #[inline]
     pub(crate) fn chunk_of_day(&self, day: i64) -> Arc<Chunk> {
         self.chunk(day.div_euclid(CHUNK_DAYS))
     }
 
     /// Chunk `c` (UTC days `c*CHUNK_DAYS ..`), computed on first use and cached.
+    #[inline]
     pub(crate) fn chunk(&self, c: i64) -> Arc<Chunk> {
         let slot = (c - FIRST_CHUNK) as usize;
         if let Ok(store) = self.chunks.lock() {
@@ -294,6 +297,13 @@ impl BusinessCalendar {
                 return ch.clone();
             }
         }
+        self.new_chunk(c, slot)
+    }
+
+    /// Computes chunk `c` and caches it in `slot` (the cache is cleared when full).
+    #[cold]
+    #[inline(never)]
+    fn new_chunk(&self, c: i64, slot: usize) -> Arc<Chunk> {
         let ch = Arc::new(self.compute_chunk(c));
         if let Ok(mut store) = self.chunks.lock() {
             if store.slots.is_empty() {
@@ -388,11 +398,13 @@ pub(crate) struct Chunk {
 
 impl Chunk {
     /// The spans of day index `i` (0-based in the chunk).
+    #[inline]
     pub fn day(&self, i: usize) -> &[Span] {
         &self.spans[self.starts[i] as usize..self.starts[i + 1] as usize]
     }
 
     /// Open ms of the whole chunk.
+    #[inline]
     pub fn total(&self) -> i64 {
         self.prefix[CHUNK_DAYS as usize]
     }

@@ -71,21 +71,26 @@ impl Instant {
     /// assert_eq!(Instant::from_epoch_f64(1.5e12).unwrap().epoch_milliseconds(), 1_500_000_000_000);
     /// assert_eq!(Instant::from_epoch_f64(f64::NAN).unwrap_err().code().as_str(), "INVALID_INSTANT");
     /// ```
+    #[inline]
     pub fn from_epoch_f64(ms: f64) -> Result<Instant> {
+        // NaN and the infinities fail these comparisons (the fraction of an infinity is NaN).
+        if ms.fract() == 0.0 && ms >= Self::MIN.0 as f64 && ms <= Self::MAX.0 as f64 {
+            return Ok(Instant(ms as i64));
+        }
+        Err(Self::bad_epoch_f64(ms))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn bad_epoch_f64(ms: f64) -> Error {
         if !ms.is_finite() || ms.fract() != 0.0 {
-            return Err(Error::new(
+            return Error::new(
                 ErrorCode::InvalidInstant,
                 "",
                 format!("invalid instant `{}`: expected a whole number of epoch milliseconds", crate::json::fmt_number(ms)),
-            ));
+            );
         }
-        if ms < Self::MIN.0 as f64 || ms > Self::MAX.0 as f64 {
-            return Err(Error::out_of_range(
-                "",
-                format!("instant `{}` ms is outside years 0001 to 9999", crate::json::fmt_number(ms)),
-            ));
-        }
-        Ok(Instant(ms as i64))
+        Error::out_of_range("", format!("instant `{}` ms is outside years 0001 to 9999", crate::json::fmt_number(ms)))
     }
 
     /// Milliseconds since the Unix epoch.
@@ -96,6 +101,7 @@ impl Instant {
     /// use slaclock::Instant;
     /// assert_eq!(Instant::parse("1970-01-01T00:00:01Z").unwrap().epoch_milliseconds(), 1000);
     /// ```
+    #[inline]
     pub fn epoch_milliseconds(self) -> i64 {
         self.0
     }

@@ -18,6 +18,7 @@ use super::error::IntoJsResult;
 use crate::{Error, ErrorCode, Instant, MAX_DURATION_MS};
 use wasm_bindgen::prelude::*;
 
+#[inline]
 fn slot_ms(x: f64) -> Option<i64> {
     (x.is_finite() && x.fract() == 0.0 && x.abs() <= MAX_DURATION_MS as f64).then_some(x as i64)
 }
