@@ -73,11 +73,14 @@ impl Instant {
     /// ```
     #[inline]
     pub fn from_epoch_f64(ms: f64) -> Result<Instant> {
+        Self::from_epoch_f64_opt(ms).ok_or_else(|| Self::bad_epoch_f64(ms))
+    }
+
+    /// [`Instant::from_epoch_f64`] without the error (the batch loops' fast path).
+    #[inline]
+    pub(crate) fn from_epoch_f64_opt(ms: f64) -> Option<Instant> {
         // NaN and the infinities fail these comparisons (the fraction of an infinity is NaN).
-        if ms.fract() == 0.0 && ms >= Self::MIN.0 as f64 && ms <= Self::MAX.0 as f64 {
-            return Ok(Instant(ms as i64));
-        }
-        Err(Self::bad_epoch_f64(ms))
+        (ms.fract() == 0.0 && ms >= Self::MIN.0 as f64 && ms <= Self::MAX.0 as f64).then_some(Instant(ms as i64))
     }
 
     #[cold]

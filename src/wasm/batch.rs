@@ -43,7 +43,7 @@ impl JsBusinessCalendar {
     pub fn add_business_time_many(&self, starts_epoch_ms: &JsValue, durations_ms: &JsValue) -> Result<Vec<f64>, JsValue> {
         let starts = convert::f64_array(starts_epoch_ms, "startsEpochMs").js()?;
         let one = |s: f64, d: Option<i64>| -> f64 {
-            let (Ok(s), Some(d)) = (Instant::from_epoch_f64(s), d) else { return f64::NAN };
+            let (Some(s), Some(d)) = (Instant::from_epoch_f64_opt(s), d) else { return f64::NAN };
             self.inner.add(s, d).map(|t| t.epoch_milliseconds() as f64).unwrap_or(f64::NAN)
         };
         if let Some(d) = durations_ms.as_f64() {
@@ -77,8 +77,8 @@ impl JsBusinessCalendar {
         same_length(a.len(), b.len(), "starts", "ends").js()?;
         Ok(a.iter()
             .zip(&b)
-            .map(|(&s, &e)| match (Instant::from_epoch_f64(s), Instant::from_epoch_f64(e)) {
-                (Ok(s), Ok(e)) => self.inner.elapsed(s, e) as f64,
+            .map(|(&s, &e)| match (Instant::from_epoch_f64_opt(s), Instant::from_epoch_f64_opt(e)) {
+                (Some(s), Some(e)) => self.inner.elapsed(s, e) as f64,
                 _ => f64::NAN,
             })
             .collect())
