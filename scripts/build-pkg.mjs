@@ -45,7 +45,6 @@ if (tzFilter !== null) {
   const bundle = join(targetDir, 'zones.txt');
   const ids = writeZoneList(new RegExp(tzFilter), bundle);
   console.log(`tz filter ${tzFilter}: ${ids.length} zone ids (${ids.slice(0, 8).join(', ')}${ids.length > 8 ? ', ...' : ''})`);
-  cargoArgs.push('--features', 'tz-filter');
   env.SLACLOCK_TZ_FILTER_FILE = bundle;
   env.CARGO_TARGET_DIR = targetDir;
 }
@@ -58,7 +57,7 @@ const modules = [
 ];
 for (const m of modules) {
   const features = tzFilter !== null ? ['--features', 'tz-filter'] : [];
-  run('cargo', [...cargoArgs.filter((a, i) => a !== '--features' && cargoArgs[i - 1] !== '--features'), ...m.features, ...features], {
+  run('cargo', [...cargoArgs, ...m.features, ...features], {
     env: { ...env, CARGO_TARGET_DIR: m.target },
   });
   m.rawWasm = join(m.target, 'wasm32-unknown-unknown', 'release', 'slaclock.wasm');
