@@ -71,10 +71,13 @@ impl<'t> Scan<'t> {
     /// The next byte after whitespace (not consumed).
     #[inline(always)]
     fn peek(&mut self) -> Option<u8> {
-        let c = self.at()?;
-        if c > b' ' {
-            return Some(c);
+        match self.at()? {
+            c if c > b' ' => Some(c),
+            _ => self.skip_ws(),
         }
+    }
+
+    fn skip_ws(&mut self) -> Option<u8> {
         while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.at() {
             self.i += 1;
         }
@@ -414,6 +417,9 @@ fn fill(t: &FastTicket<'_>, out: &mut Ticket) -> Option<()> {
 /// A ticket read from the input: the ticket, or its id (when readable) and the error.
 pub(crate) type Read<'t> = std::result::Result<&'t Ticket, (Option<String>, Error)>;
 
+/// Something that hands each ticket it reads to a function (what-if's input).
+pub(crate) type Source<'a> = dyn FnMut(&mut dyn FnMut(Read<'_>)) -> Result<()> + 'a;
+
 /// The careful read of one ticket's JSON text.
 fn careful(raw: &str, f: &mut dyn FnMut(Read<'_>)) {
     let v: Value = serde_json::from_str(raw).unwrap_or(Value::Null);
@@ -472,4 +478,65 @@ pub(crate) fn each_ticket(text: &str, f: &mut dyn FnMut(Read<'_>)) -> Result<()>
         return fault();
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `each_ticket` hands out for one element.
+    fn read(element: &str) -> std::result::Result<Ticket, (Option<String>, String)> {
+        let mut got = Vec::new();
+        each_ticket(&format!("[{element}]"), &mut |r| got.push(r.cloned().map_err(|(id, e)| (id, e.to_string())))).unwrap();
+        assert_eq!(got.len(), 1);
+        got.pop().unwrap()
+    }
+
+    #[test]
+    fn the_scanner_reads_what_the_careful_read_reads() {
+        let base = r#""service":"svc","priority":"P1","createdAt":"2026-03-02T10:00:00Z""#;
+        for element in [
+            format!(r#"{{"id":"T-1",{base}}}"#),
+            format!(r#"{{ "id" : 17 , {base} , "events" : [ ] }}"#),
+            format!(r#"{{"id":"T-1",{base},"events":[{{"at":"2026-03-02T11:00:00Z","type":"pause","reason":"waitingForCustomer"}},{{"type":"resume","at":1772449200000}}]}}"#),
+            format!(r#"{{"id":"T-1",{base},"events":[{{"at":"2026-03-02T11:00:00Z","type":"pause","reason":null}},{{"at":"2026-03-02T12:00:00Z","type":"priorityChange","priority":2}}]}}"#),
+            format!(r#"{{"x":{{"a":[1,-2.5e3,true,false,null,"q\"\\\/\b\f\n\r\t\u00e9"]}},"id":"T-1",{base}}}"#),
+            format!(r#"{{"id":"T-\u0031",{base}}}"#),
+            format!(r#"{{"i\u0064":"T-1",{base}}}"#),
+            format!(r#"{{"id":"T-1","id":"T-2",{base}}}"#),
+            format!(r#"{{"id":"T-1",{base},"events":[{{"at":"2026-03-02T11:00:00Z","type":"bogus"}}]}}"#),
+            format!(r#"{{"id":"T-1",{base},"events":[{{"at":"2026-03-02T11:00:00Z","type":"priorityChange"}}]}}"#),
+            format!(r#"{{"id":true,{base}}}"#),
+            format!(r#"{{"id":12345678901234567,{base}}}"#),
+            format!(r#"{{"id":1e400,{base}}}"#),
+            r#"{"id":"T-1","service":"svc","priority":"P1"}"#.to_string(),
+            format!(r#"{{"id":"T-1",{base},"events":null}}"#),
+            "42".to_string(),
+            "[]".to_string(),
+        ] {
+            let v: Value = serde_json::from_str(&element).unwrap_or(Value::Null);
+            let careful = Ticket::from_value(&v).map_err(|e| (super::super::ticket_id_of(&v), e.to_string()));
+            assert_eq!(read(&element), careful, "{element}");
+        }
+        // As the typed read before the scanner: a whole number written as a float is its
+        // decimal text, and a lone surrogate escape in a field the format does not know
+        // is skipped (the careful read refuses both).
+        let t = read(&format!(r#"{{"id":5.0,{base}}}"#)).unwrap();
+        assert_eq!(t.id, "5");
+        assert!(read(&format!(r#"{{"x":"\uD800","id":"T-1",{base}}}"#)).is_ok());
+    }
+
+    #[test]
+    fn text_that_is_not_an_array_gets_the_parsers_message() {
+        for (text, message) in [
+            ("{}", "invalid type: map, expected a sequence at line 1 column 0"),
+            ("[{},]", "trailing comma at line 1 column 5"),
+            ("[] x", "trailing characters at line 1 column 4"),
+            ("[{\"id\":\"a\u{1}\"}]", "control character (\\u0000-\\u001F) found while parsing a string at line 1 column 9"),
+            ("[{\"x\":01}]", "invalid number at line 1 column 8"),
+        ] {
+            let e = each_ticket(text, &mut |_| {}).unwrap_err();
+            assert_eq!((e.path(), e.message()), ("tickets", format!("expected a JSON array of tickets: {message}").as_str()), "{text}");
+        }
+    }
 }

@@ -348,7 +348,7 @@ impl KeyRef<'_> {
             && k.priority.as_deref() == self.priority
             && k.target.as_deref() == self.target
             && k.period.is_some() == self.period.is_some()
-            && self.period.is_none_or(|p| p == r.period)
+            && self.period.map_or(true, |p| p == r.period)
     }
 }
 

@@ -95,10 +95,13 @@ impl SlaCatalog {
             }
             Ok(())
         };
-        match self.what_if_parsed(each, proposed, proposed_version, opts) {
-            Ok(r) => r,
-            Err(_) => unreachable!("a list of values is read without fault"),
-        }
+        // A list of values is read without fault: the error arm is never taken.
+        self.what_if_parsed(each, proposed, proposed_version, opts).unwrap_or_else(|_| WhatIfReport {
+            rows: Vec::new(),
+            totals: WhatIfRow { key: GroupKey::default(), before: ReportRow::empty(GroupKey::default()), after: ReportRow::empty(GroupKey::default()), compliance_delta_pct: None },
+            changed: Vec::new(),
+            errors: Vec::new(),
+        })
     }
 
     /// [`SlaCatalog::what_if`] over the JSON text of an array of tickets.
@@ -123,7 +126,7 @@ impl SlaCatalog {
 
     fn what_if_parsed(
         &self,
-        each: &mut dyn FnMut(&mut dyn FnMut(super::input::Read<'_>)) -> crate::Result<()>,
+        each: &mut super::input::Source<'_>,
         proposed: Option<&SlaCatalog>,
         proposed_version: Option<usize>,
         opts: &ReportOptions,
