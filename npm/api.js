@@ -104,6 +104,13 @@ export function makeApi(glue, autoSource) {
   // Ticket lists cross into the engine as one JSON string: far faster than reading
   // thousands of objects property by property through the boundary.
   const asText = (tickets) => (Array.isArray(tickets) ? JSON.stringify(tickets) : tickets);
+  // Reports take that text as UTF-8 bytes: TextEncoder writes them into one buffer many
+  // times faster than the glue copies a long string character by character.
+  const encoder = new TextEncoder();
+  const asBytes = (tickets) => {
+    const text = asText(tickets);
+    return typeof text === 'string' ? encoder.encode(text) : text;
+  };
   const BATCH = 2000;
 
   /** An SLA catalog: calendars, service levels with effective-dated versions, services. */
@@ -139,11 +146,11 @@ export function makeApi(glue, autoSource) {
     }
 
     report(tickets, options) {
-      return super.report(asText(tickets), options);
+      return super.report(asBytes(tickets), options);
     }
 
     partialReport(tickets, options) {
-      return super.partialReport(asText(tickets), options);
+      return super.partialReport(asBytes(tickets), options);
     }
 
     whatIf(tickets, proposed, options) {

@@ -293,51 +293,160 @@ fn code_from_str(s: &str) -> ErrorCode {
     .unwrap_or(InvalidTicket)
 }
 
-/// Builds row accumulators from evaluated tickets.
+/// A row being built: its key, accumulator, and what finds and fills it fast.
+struct Row {
+    key: GroupKey,
+    acc: RowAccumulator,
+    /// [`Period::key`] of the row's period (0 when not grouped by period).
+    period: i64,
+    hash: u64,
+    /// The last ticket counted in `acc.tickets` (its number in the input, from 1).
+    stamp: u64,
+    /// See [`Floor`].
+    floor: Floor,
+}
+
+/// The least `overByMs` of a worst-breach list since it was last cut to `worst`: a
+/// breach below it can never be among the worst, so it is not kept (nor its strings
+/// copied). `i64::MIN` before the first cut.
+type Floor = i64;
+
+/// The grouped dimensions of one measurement, borrowed.
+struct KeyRef<'a> {
+    service: Option<&'a str>,
+    service_level: Option<&'a str>,
+    version: Option<usize>,
+    priority: Option<&'a str>,
+    target: Option<&'a str>,
+    period: Option<i64>,
+}
+
+/// FNV-1a of `bytes` then a byte that UTF-8 text never holds, onto `h`.
+fn mix(mut h: u64, bytes: &[u8]) -> u64 {
+    for &x in bytes {
+        h = (h ^ x as u64).wrapping_mul(0x100_0000_01b3);
+    }
+    (h ^ 0xff).wrapping_mul(0x100_0000_01b3)
+}
+
+impl KeyRef<'_> {
+    /// The hash of every part but the target (the same for all of a ticket's targets).
+    fn base_hash(&self) -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for s in [self.service, self.service_level, self.priority] {
+            h = mix(h, s.map_or(&[0xfe], str::as_bytes));
+        }
+        h = mix(h, &self.version.map_or(u64::MAX, |v| v as u64).to_le_bytes());
+        mix(h, &self.period.unwrap_or(i64::MIN).to_le_bytes())
+    }
+
+    fn is(&self, r: &Row) -> bool {
+        let k = &r.key;
+        k.service.as_deref() == self.service
+            && k.service_level.as_deref() == self.service_level
+            && k.version == self.version
+            && k.priority.as_deref() == self.priority
+            && k.target.as_deref() == self.target
+            && k.period.is_some() == self.period.is_some()
+            && self.period.map_or(true, |p| p == r.period)
+    }
+}
+
+/// Counts one measurement into an accumulator.
+fn count(a: &mut RowAccumulator, floor: &mut Floor, t: &Measured<'_>, due: bool, ticket_id: &str, worst: usize) {
+    a.measurements += 1;
+    match t.status {
+        TargetStatus::Met => a.met += 1,
+        TargetStatus::Missed => a.missed += 1,
+        TargetStatus::Breached => a.breached += 1,
+        TargetStatus::OnTrack | TargetStatus::AtRisk => a.in_progress += 1,
+        TargetStatus::Paused => a.paused += 1,
+    }
+    if due {
+        a.due += 1;
+        if t.status == TargetStatus::Met {
+            a.met_due += 1;
+        }
+    }
+    if matches!(t.status, TargetStatus::Met | TargetStatus::Missed) {
+        match t.name {
+            "response" => a.response.add(t.elapsed_ms),
+            "resolution" => a.resolution.add(t.elapsed_ms),
+            _ => {}
+        }
+    }
+    if matches!(t.status, TargetStatus::Missed | TargetStatus::Breached) && worst > 0 && -t.remaining_ms >= *floor {
+        a.worst.push(Breach { ticket_id: ticket_id.to_string(), target: t.name.to_string(), over_by_ms: -t.remaining_ms });
+        if a.worst.len() > 4 * worst {
+            keep_worst(&mut a.worst, worst);
+            *floor = a.worst[worst - 1].over_by_ms;
+        }
+    }
+}
+
+/// Builds row accumulators from measured tickets. A measurement's row is found by the
+/// hash of its borrowed key in an open-addressing table of row indices, so nothing is
+/// allocated per ticket; the rows are put in key order at the end.
 pub(crate) struct Builder<'o> {
     opts: &'o ReportOptions,
-    groups: BTreeMap<GroupKey, RowAccumulator>,
+    rows: Vec<Row>,
+    /// Row index + 1 per slot, 0 for none; the length is a power of two, over twice the rows.
+    table: Vec<u32>,
     totals: RowAccumulator,
+    totals_floor: Floor,
     errors: Vec<ErrorEntry>,
     read: u64,
     excluded: u64,
-    last_period: Option<(Date, String)>,
 }
 
 impl<'o> Builder<'o> {
     pub(crate) fn new(opts: &'o ReportOptions) -> Builder<'o> {
-        Builder { opts, groups: BTreeMap::new(), totals: RowAccumulator::default(), errors: Vec::new(), read: 0, excluded: 0, last_period: None }
+        Builder {
+            opts,
+            rows: Vec::new(),
+            table: vec![0; 64],
+            totals: RowAccumulator::default(),
+            totals_floor: i64::MIN,
+            errors: Vec::new(),
+            read: 0,
+            excluded: 0,
+        }
     }
 
-    /// The key of a ticket's measurements without the target (filled in per target).
-    fn ticket_key(&mut self, e: &TicketEvaluation, created: Instant) -> GroupKey {
-        let mut k = GroupKey::default();
-        for g in &self.opts.group_by {
-            match g {
-                GroupBy::Service => k.service = Some(e.service.clone()),
-                GroupBy::ServiceLevel => k.service_level = Some(e.service_level.clone()),
-                GroupBy::Version => {
-                    k.service_level = Some(e.service_level.clone());
-                    k.version = Some(e.version_index);
-                }
-                GroupBy::Priority => k.priority = Some(e.priority.clone()),
-                GroupBy::Target => {}
-                GroupBy::Period => {
-                    // Tickets come in bursts from the same day: keep the last label.
-                    let day = self.opts.zone.to_local(created).date;
-                    let label = match &self.last_period {
-                        Some((d, l)) if *d == day => l.clone(),
-                        _ => {
-                            let l = self.opts.period.label(day);
-                            self.last_period = Some((day, l.clone()));
-                            l
-                        }
-                    };
-                    k.period = Some(label);
-                }
+    /// The index of the row of `k` (of hash `h`), made when new (`day` gives its period
+    /// label).
+    fn row(&mut self, k: &KeyRef<'_>, h: u64, day: Date) -> usize {
+        let mask = self.table.len() - 1;
+        let mut j = h as usize & mask;
+        loop {
+            match self.table[j] as usize {
+                0 => break,
+                r if self.rows[r - 1].hash == h && k.is(&self.rows[r - 1]) => return r - 1,
+                _ => j = (j + 1) & mask,
             }
         }
-        k
+        let key = GroupKey {
+            service: k.service.map(str::to_string),
+            service_level: k.service_level.map(str::to_string),
+            version: k.version,
+            priority: k.priority.map(str::to_string),
+            target: k.target.map(str::to_string),
+            period: k.period.map(|_| self.opts.period.label(day)),
+        };
+        self.rows.push(Row { key, acc: RowAccumulator::default(), period: k.period.unwrap_or(0), hash: h, stamp: 0, floor: i64::MIN });
+        self.table[j] = self.rows.len() as u32;
+        if self.rows.len() * 2 > self.table.len() {
+            let mask = self.table.len() * 2 - 1;
+            self.table = vec![0; mask + 1];
+            for (i, r) in self.rows.iter().enumerate() {
+                let mut j = r.hash as usize & mask;
+                while self.table[j] != 0 {
+                    j = (j + 1) & mask;
+                }
+                self.table[j] = i as u32 + 1;
+            }
+        }
+        self.rows.len() - 1
     }
 
     pub(crate) fn error(&mut self, e: TicketError) {
@@ -355,71 +464,58 @@ impl<'o> Builder<'o> {
         self.excluded += 1;
     }
 
-    pub(crate) fn add(&mut self, created: Instant, e: &TicketEvaluation) {
+    /// Counts one measured ticket.
+    pub(crate) fn add(&mut self, created: Instant, ticket_id: &str, h: &MeasuredHead<'_>, targets: &[Measured<'_>]) {
         self.read += 1;
         self.totals.tickets += 1;
-        let mut seen: Vec<GroupKey> = Vec::with_capacity(e.targets.len());
-        let base = self.ticket_key(e, created);
-        let by_target = self.opts.group_by.contains(&GroupBy::Target);
-        for t in &e.targets {
-            let mut key = base.clone();
+        let stamp = self.read;
+        let has = |g: GroupBy| self.opts.group_by.contains(&g);
+        let by_version = has(GroupBy::Version);
+        let by_target = has(GroupBy::Target);
+        let mut k = KeyRef {
+            service: has(GroupBy::Service).then_some(h.service),
+            service_level: (has(GroupBy::ServiceLevel) || by_version).then_some(h.service_level),
+            version: by_version.then_some(h.version_index),
+            priority: has(GroupBy::Priority).then_some(h.priority),
+            target: None,
+            period: None,
+        };
+        let mut day = Date::from_days(0);
+        if has(GroupBy::Period) {
+            day = self.opts.zone.to_local(created).date;
+            k.period = Some(self.opts.period.key(day));
+        }
+        let worst = self.opts.worst;
+        let base = k.base_hash();
+        for t in targets {
             if by_target {
-                key.target = Some(t.name.clone());
+                k.target = Some(t.name);
             }
-            let first = !seen.contains(&key);
-            let worst = self.opts.worst;
-            let due = t.due_at.filter(|d| self.opts.in_window(*d));
-            if !self.groups.contains_key(&key) {
-                self.groups.insert(key.clone(), RowAccumulator::default());
+            let due = t.due_at.is_some_and(|d| self.opts.in_window(d));
+            let i = self.row(&k, mix(base, k.target.map_or(&[0xfe], str::as_bytes)), day);
+            let r = &mut self.rows[i];
+            count(&mut r.acc, &mut r.floor, t, due, ticket_id, worst);
+            if r.stamp != stamp {
+                r.stamp = stamp;
+                r.acc.tickets += 1;
             }
-            let Some(acc) = self.groups.get_mut(&key) else { continue };
-            for a in [&mut *acc, &mut self.totals] {
-                a.measurements += 1;
-                match t.status {
-                    TargetStatus::Met => a.met += 1,
-                    TargetStatus::Missed => a.missed += 1,
-                    TargetStatus::Breached => a.breached += 1,
-                    TargetStatus::OnTrack | TargetStatus::AtRisk => a.in_progress += 1,
-                    TargetStatus::Paused => a.paused += 1,
-                }
-                if due.is_some() {
-                    a.due += 1;
-                    if t.status == TargetStatus::Met {
-                        a.met_due += 1;
-                    }
-                }
-                if matches!(t.status, TargetStatus::Met | TargetStatus::Missed) {
-                    match t.name.as_str() {
-                        "response" => a.response.add(t.elapsed_ms),
-                        "resolution" => a.resolution.add(t.elapsed_ms),
-                        _ => {}
-                    }
-                }
-                if matches!(t.status, TargetStatus::Missed | TargetStatus::Breached) && worst > 0 {
-                    a.worst.push(Breach { ticket_id: e.ticket_id.clone(), target: t.name.clone(), over_by_ms: -t.remaining_ms });
-                    if a.worst.len() > 4 * worst {
-                        keep_worst(&mut a.worst, worst);
-                    }
-                }
-            }
-            if first {
-                acc.tickets += 1;
-                seen.push(key);
-            }
+            count(&mut self.totals, &mut self.totals_floor, t, due, ticket_id, worst);
         }
     }
 
     pub(crate) fn finish(mut self) -> PartialReport {
         let worst = self.opts.worst;
-        for acc in self.groups.values_mut() {
-            keep_worst(&mut acc.worst, worst);
+        let mut groups: BTreeMap<GroupKey, RowAccumulator> = BTreeMap::new();
+        for mut r in self.rows {
+            keep_worst(&mut r.acc.worst, worst);
+            groups.insert(r.key, r.acc);
         }
         keep_worst(&mut self.totals.worst, worst);
         PartialReport {
             format: 1,
             group_by: self.opts.group_by.clone(),
             worst,
-            groups: self.groups.into_iter().collect(),
+            groups: groups.into_iter().collect(),
             totals: self.totals,
             errors: self.errors,
             tickets_read: self.read,
@@ -472,7 +568,6 @@ fn ticket_id_of(v: &Value) -> Option<String> {
     }
 }
 
-/// Reads one ticket's creation instant (for period keys) and evaluates it.
 /// A ticket as read from the input: the ticket, or its id (when readable) and the error.
 pub(crate) type Parsed = std::result::Result<Ticket, (Option<String>, Error)>;
 
@@ -480,33 +575,75 @@ pub(crate) fn parse_value(v: &Value) -> Parsed {
     Ticket::from_value(v).map_err(|e| (ticket_id_of(v), e))
 }
 
-/// Measures one read ticket into the builder; returns it with its evaluation.
-fn measure(
-    catalog: &SlaCatalog,
-    parsed: Parsed,
-    opts: &ReportOptions,
-    eval: &EvaluateOptions<'_>,
-    b: &mut Builder<'_>,
-) -> Option<(Ticket, TicketEvaluation)> {
-    let ticket = match parsed {
-        Ok(t) => t,
-        Err((ticket_id, error)) => {
-            b.error(TicketError { ticket_id, error });
-            return None;
-        }
-    };
+/// What [`SlaCatalog::measure_for_report`] gives of a ticket besides its targets.
+pub(crate) struct MeasuredHead<'a> {
+    pub service: &'a str,
+    pub service_level: &'a str,
+    pub version_index: usize,
+    /// The priority at `now`.
+    pub priority: &'a str,
+}
+
+/// One target as a report needs it (`OnTrack` also stands for `AtRisk` when it comes
+/// from `measure_for_report`).
+pub(crate) struct Measured<'c> {
+    pub name: &'c str,
+    pub status: TargetStatus,
+    pub due_at: Option<Instant>,
+    pub elapsed_ms: i64,
+    pub remaining_ms: i64,
+}
+
+/// Measures one read ticket into the builder with the full statuses (what-if); returns
+/// its evaluation.
+fn measure(catalog: &SlaCatalog, ticket: &Ticket, opts: &ReportOptions, eval: &EvaluateOptions<'_>, b: &mut Builder<'_>) -> Option<TicketEvaluation> {
     if !opts.includes(ticket.created_at) {
         b.excluded();
         return None;
     }
-    match catalog.evaluate_ticket_lean(&ticket, opts.now, eval) {
+    match catalog.evaluate_ticket_lean(ticket, opts.now, eval) {
         Ok(e) => {
-            b.add(ticket.created_at, &e);
-            Some((ticket, e))
+            let head = MeasuredHead { service: &e.service, service_level: &e.service_level, version_index: e.version_index, priority: &e.priority };
+            let targets: Vec<Measured<'_>> = e
+                .targets
+                .iter()
+                .map(|t| Measured { name: &t.name, status: t.status, due_at: t.due_at, elapsed_ms: t.elapsed_ms, remaining_ms: t.remaining_ms })
+                .collect();
+            b.add(ticket.created_at, &ticket.id, &head, &targets);
+            drop(targets);
+            Some(e)
         }
         Err(error) => {
             b.error(TicketError { ticket_id: Some(ticket.id.clone()), error });
             None
+        }
+    }
+}
+
+/// A report's reading of tickets: each is measured as it is read, into one reused buffer.
+struct Reader<'c, 'o> {
+    catalog: &'c SlaCatalog,
+    opts: &'o ReportOptions,
+    b: Builder<'o>,
+    targets: Vec<Measured<'c>>,
+}
+
+impl<'c, 'o> Reader<'c, 'o> {
+    fn new(catalog: &'c SlaCatalog, opts: &'o ReportOptions) -> Self {
+        Reader { catalog, opts, b: Builder::new(opts), targets: Vec::new() }
+    }
+
+    fn read(&mut self, r: input::Read<'_>) {
+        let ticket = match r {
+            Ok(t) => t,
+            Err((ticket_id, error)) => return self.b.error(TicketError { ticket_id, error }),
+        };
+        if !self.opts.includes(ticket.created_at) {
+            return self.b.excluded();
+        }
+        match self.catalog.measure_for_report(ticket, self.opts.now, self.opts.version_index, &mut self.targets) {
+            Ok(h) => self.b.add(ticket.created_at, &ticket.id, &h, &self.targets),
+            Err(error) => self.b.error(TicketError { ticket_id: Some(ticket.id.clone()), error }),
         }
     }
 }
@@ -551,7 +688,14 @@ impl SlaCatalog {
     /// assert_eq!(p.format, 1);
     /// ```
     pub fn partial_report(&self, tickets: &[Value], opts: &ReportOptions) -> PartialReport {
-        self.partial_report_parsed(tickets.iter().map(parse_value), opts)
+        let mut r = Reader::new(self, opts);
+        for v in tickets {
+            match parse_value(v) {
+                Ok(t) => r.read(Ok(&t)),
+                Err(e) => r.read(Err(e)),
+            }
+        }
+        r.b.finish()
     }
 
     /// [`SlaCatalog::partial_report`] over the JSON text of an array of tickets — the fast
@@ -569,7 +713,9 @@ impl SlaCatalog {
     /// assert!(c.partial_report_json("{}", &o).is_err());
     /// ```
     pub fn partial_report_json(&self, tickets: &str, opts: &ReportOptions) -> Result<PartialReport> {
-        Ok(self.partial_report_parsed(input::read_all(tickets)?, opts))
+        let mut r = Reader::new(self, opts);
+        input::each_ticket(tickets, &mut |t| r.read(t))?;
+        Ok(r.b.finish())
     }
 
     /// [`SlaCatalog::report`] over the JSON text of an array of tickets.
@@ -584,15 +730,6 @@ impl SlaCatalog {
     /// ```
     pub fn report_json(&self, tickets: &str, opts: &ReportOptions) -> Result<Report> {
         Ok(self.partial_report_json(tickets, opts)?.into_report())
-    }
-
-    fn partial_report_parsed(&self, tickets: impl Iterator<Item = Parsed>, opts: &ReportOptions) -> PartialReport {
-        let eval = EvaluateOptions { version_index: opts.version_index, catalog: None };
-        let mut b = Builder::new(opts);
-        for p in tickets {
-            measure(self, p, opts, &eval, &mut b);
-        }
-        b.finish()
     }
 
     /// Merges partial reports into the report one `report` over all their tickets gives:

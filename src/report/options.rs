@@ -73,6 +73,17 @@ pub enum Period {
 }
 
 impl Period {
+    /// A number per period (its first day: the day, the ISO week's Monday, the month's
+    /// first day): equal for two days exactly when their labels are equal.
+    pub(crate) fn key(self, d: Date) -> i64 {
+        let (y, m, _) = d.ymd();
+        i64::from(match self {
+            Period::Day => d.days(),
+            Period::Week => d.days() - d.weekday().index() as i32,
+            Period::Month => y * 12 + m as i32,
+        })
+    }
+
     /// The label of the period holding `d`.
     ///
     /// # Example

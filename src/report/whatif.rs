@@ -1,7 +1,7 @@
 //! What-if: the same tickets measured under the current and a proposed catalog (or
 //! version), with compliance before and after per group and the status changes.
 
-use super::{measure, parse_value, Builder, GroupKey, Parsed, ReportOptions, ReportRow};
+use super::{measure, parse_value, Builder, GroupKey, ReportOptions, ReportRow};
 use crate::sla::{EvaluateOptions, SlaCatalog, TargetStatus, TicketError};
 use serde::Serialize;
 use serde_json::Value;
@@ -86,7 +86,22 @@ impl SlaCatalog {
         proposed_version: Option<usize>,
         opts: &ReportOptions,
     ) -> WhatIfReport {
-        self.what_if_parsed(tickets.iter().map(parse_value), proposed, proposed_version, opts)
+        let each = &mut |f: &mut dyn FnMut(super::input::Read<'_>)| {
+            for v in tickets {
+                match parse_value(v) {
+                    Ok(t) => f(Ok(&t)),
+                    Err(e) => f(Err(e)),
+                }
+            }
+            Ok(())
+        };
+        // A list of values is read without fault: the error arm is never taken.
+        self.what_if_parsed(each, proposed, proposed_version, opts).unwrap_or_else(|_| WhatIfReport {
+            rows: Vec::new(),
+            totals: WhatIfRow { key: GroupKey::default(), before: ReportRow::empty(GroupKey::default()), after: ReportRow::empty(GroupKey::default()), compliance_delta_pct: None },
+            changed: Vec::new(),
+            errors: Vec::new(),
+        })
     }
 
     /// [`SlaCatalog::what_if`] over the JSON text of an array of tickets.
@@ -106,25 +121,31 @@ impl SlaCatalog {
         proposed_version: Option<usize>,
         opts: &ReportOptions,
     ) -> crate::Result<WhatIfReport> {
-        Ok(self.what_if_parsed(super::input::read_all(tickets)?, proposed, proposed_version, opts))
+        self.what_if_parsed(&mut |f| super::input::each_ticket(tickets, f), proposed, proposed_version, opts)
     }
 
     fn what_if_parsed(
         &self,
-        tickets: impl Iterator<Item = Parsed>,
+        each: &mut super::input::Source<'_>,
         proposed: Option<&SlaCatalog>,
         proposed_version: Option<usize>,
         opts: &ReportOptions,
-    ) -> WhatIfReport {
+    ) -> crate::Result<WhatIfReport> {
         let now_eval = EvaluateOptions { version_index: opts.version_index, catalog: None };
         let new_eval = EvaluateOptions { version_index: proposed_version, catalog: proposed };
         let (mut before, mut after) = (Builder::new(opts), Builder::new(opts));
         let mut changed = Vec::new();
-        for p in tickets {
-            let (Some((ticket, a)), Some((_, b))) =
-                (measure(self, p.clone(), opts, &now_eval, &mut before), measure(self, p, opts, &new_eval, &mut after))
-            else {
-                continue;
+        each(&mut |r| {
+            let ticket = match r {
+                Ok(t) => t,
+                Err((ticket_id, error)) => {
+                    before.error(TicketError { ticket_id: ticket_id.clone(), error: error.clone() });
+                    after.error(TicketError { ticket_id, error });
+                    return;
+                }
+            };
+            let (Some(a), Some(b)) = (measure(self, ticket, opts, &now_eval, &mut before), measure(self, ticket, opts, &new_eval, &mut after)) else {
+                return;
             };
             let mut names: Vec<&str> = a.targets.iter().map(|t| t.name.as_str()).collect();
             for t in &b.targets {
@@ -147,7 +168,7 @@ impl SlaCatalog {
                     });
                 }
             }
-        }
+        })?;
         let (rb, ra) = (before.finish().into_report(), after.finish().into_report());
         let mut keys: BTreeMap<GroupKey, (Option<ReportRow>, Option<ReportRow>)> = BTreeMap::new();
         for r in rb.rows {
@@ -173,6 +194,6 @@ impl SlaCatalog {
                 errors.push(e);
             }
         }
-        WhatIfReport { rows, totals, changed, errors }
+        Ok(WhatIfReport { rows, totals, changed, errors })
     }
 }

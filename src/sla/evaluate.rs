@@ -2,11 +2,13 @@
 //! the targets of the ticket's current priority, and each target's clock.
 
 use super::catalog::SlaCatalog;
-use super::clock::{timeline, Reach, State, TargetClock};
-use super::ticket::{ticket_id, EventKind, Ticket};
+use super::catalog::{Service, ServiceLevel, Target, Version};
+use super::clock::{timeline, Reach, State, TargetClock, Timeline};
+use super::ticket::{ticket_id, EventKind, Ticket, TicketEvent};
 use crate::calendar::BusinessCalendar;
 use crate::error::{Error, ErrorCode, Result};
 use crate::instant::Instant;
+use crate::report::{Measured, MeasuredHead};
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use serde_json::Value;
@@ -309,6 +311,80 @@ impl SlaCatalog {
     }
 
     fn measure(&self, ticket: &Ticket, now: Instant, version_index: Option<usize>, text: bool) -> Result<TicketEvaluation> {
+        let h = self.head(ticket, now, version_index)?;
+        let cal = h.cal;
+        let text_of = |x: Instant| text.then(|| cal.format(x));
+        let events = &ticket.events[..h.events];
+        let priority = current_priority(ticket, events);
+        let mut targets = Vec::new();
+        for t in h.version.targets.get(priority).map(Vec::as_slice).unwrap_or(&[]) {
+            let c = core(t, cal, ticket.created_at, events, now)?;
+            let mut warnings = Vec::with_capacity(t.warn_at.len());
+            for &f in &t.warn_at {
+                let w = (f * c.amount as f64).round() as i64;
+                let at = match c.tl.reach(c.clock, w, now)? {
+                    Reach::Passed(x) | Reach::Ahead(x) => Some(x),
+                    Reach::NotReached { .. } => None,
+                };
+                warnings.push(WarningEvaluation { threshold: f, at: at.and_then(text_of), reached: at.is_some_and(|x| x <= now) });
+            }
+            let status = match c.status {
+                TargetStatus::OnTrack if warnings.iter().any(|w| w.reached) => TargetStatus::AtRisk,
+                s => s,
+            };
+            targets.push(TargetEvaluation {
+                name: t.name.clone(),
+                status,
+                paused: c.tl.state == State::Paused,
+                due: c.due.and_then(text_of),
+                breached_at: c.breached_at.and_then(text_of),
+                stopped_at: c.tl.stopped_at.and_then(text_of),
+                due_at: c.due,
+                elapsed_ms: c.elapsed,
+                paused_ms: c.tl.paused(c.clock, now),
+                remaining_ms: c.amount - c.elapsed,
+                percent_used: if c.amount > 0 { c.elapsed as f64 * 100.0 / c.amount as f64 } else { 100.0 },
+                actual_elapsed_ms: c.tl.actual_elapsed(now),
+                warnings,
+            });
+        }
+        Ok(TicketEvaluation {
+            ticket_id: ticket.id.clone(),
+            service: h.service.id.clone(),
+            service_level: h.level.id.clone(),
+            version_index: h.vi,
+            effective_from: if text { cal.format(h.version.effective_from) } else { String::new() },
+            calendar: h.cal_id.clone(),
+            priority: priority.to_string(),
+            targets,
+        })
+    }
+
+    /// What a report needs of a ticket, with nothing allocated but the clocks' spans:
+    /// the head (service, service level, version) and, into `out` (cleared first), each
+    /// target's name, status (`OnTrack` standing for `AtRisk` too: warnings are not
+    /// measured), due instant and elapsed / remaining time.
+    pub(crate) fn measure_for_report<'c: 't, 't>(
+        &'c self,
+        ticket: &'t Ticket,
+        now: Instant,
+        version_index: Option<usize>,
+        out: &mut Vec<Measured<'c>>,
+    ) -> Result<MeasuredHead<'t>> {
+        out.clear();
+        let h = self.head(ticket, now, version_index)?;
+        let events = &ticket.events[..h.events];
+        let priority = current_priority(ticket, events);
+        for t in h.version.targets.get(priority).map(Vec::as_slice).unwrap_or(&[]) {
+            let c = core(t, h.cal, ticket.created_at, events, now)?;
+            out.push(Measured { name: &t.name, status: c.status, due_at: c.due, elapsed_ms: c.elapsed, remaining_ms: c.amount - c.elapsed });
+        }
+        Ok(MeasuredHead { service: &h.service.id, service_level: &h.level.id, version_index: h.vi, priority })
+    }
+
+    /// The service, service level, version and calendar a ticket is measured with, and
+    /// how many of its events are at or before `now`.
+    fn head(&self, ticket: &Ticket, now: Instant, version_index: Option<usize>) -> Result<Head<'_>> {
         ticket.check_order()?;
         let m = &self.model;
         let service = m.services.iter().find(|s| s.id == ticket.service).ok_or_else(|| {
@@ -338,79 +414,73 @@ impl SlaCatalog {
         })?;
         let (cal_id, cal) = &m.calendars[ci];
         let cal: &BusinessCalendar = cal.as_deref().expect("a built catalog has every calendar");
-        let text_of = |x: Instant| text.then(|| cal.format(x));
         // Events are in time order (checked above): those up to `now` are a prefix.
-        let events = &ticket.events[..ticket.events.partition_point(|e| e.at <= now)];
-        let priority = events
-            .iter()
-            .rev()
-            .find_map(|e| match &e.kind {
-                EventKind::PriorityChange { priority } => Some(priority.clone()),
-                _ => None,
-            })
-            .unwrap_or_else(|| ticket.priority.clone());
-        let mut targets = Vec::new();
-        for t in version.targets.get(&priority).map(Vec::as_slice).unwrap_or(&[]) {
-            let clock = TargetClock { cal, clock: t.clock };
-            let amount = clock.amount(t.duration, ticket.created_at)?;
-            let tl = timeline(t, ticket.created_at, events);
-            let reach = tl.reach(clock, amount, now)?;
-            let breached_at = match reach {
-                Reach::Passed(x) => Some(x),
-                _ => None,
-            };
-            let due = match reach {
-                Reach::Passed(x) | Reach::Ahead(x) => Some(x),
-                Reach::NotReached { counted } => match tl.stopped_at {
-                    Some(s) => Some(clock.advance(s, (amount - counted).max(0))?),
-                    None => None,
-                },
-            };
-            let mut warnings = Vec::with_capacity(t.warn_at.len());
-            for &f in &t.warn_at {
-                let w = (f * amount as f64).round() as i64;
-                let at = match tl.reach(clock, w, now)? {
-                    Reach::Passed(x) | Reach::Ahead(x) => Some(x),
-                    Reach::NotReached { .. } => None,
-                };
-                warnings.push(WarningEvaluation { threshold: f, at: at.and_then(text_of), reached: at.is_some_and(|x| x <= now) });
-            }
-            let status = match (tl.state, breached_at.is_some()) {
-                (State::Stopped, true) => TargetStatus::Missed,
-                (State::Stopped, false) => TargetStatus::Met,
-                (_, true) => TargetStatus::Breached,
-                (State::Paused, false) => TargetStatus::Paused,
-                (State::Running, false) if warnings.iter().any(|w| w.reached) => TargetStatus::AtRisk,
-                (State::Running, false) => TargetStatus::OnTrack,
-            };
-            let elapsed = tl.elapsed(clock, now);
-            targets.push(TargetEvaluation {
-                name: t.name.clone(),
-                status,
-                paused: tl.state == State::Paused,
-                due: due.and_then(text_of),
-                breached_at: breached_at.and_then(text_of),
-                stopped_at: tl.stopped_at.and_then(text_of),
-                due_at: due,
-                elapsed_ms: elapsed,
-                paused_ms: tl.paused(clock, now),
-                remaining_ms: amount - elapsed,
-                percent_used: if amount > 0 { elapsed as f64 * 100.0 / amount as f64 } else { 100.0 },
-                actual_elapsed_ms: tl.actual_elapsed(now),
-                warnings,
-            });
-        }
-        Ok(TicketEvaluation {
-            ticket_id: ticket.id.clone(),
-            service: service.id.clone(),
-            service_level: level.id.clone(),
-            version_index: vi,
-            effective_from: if text { cal.format(version.effective_from) } else { String::new() },
-            calendar: cal_id.clone(),
-            priority,
-            targets,
-        })
+        let events = ticket.events.partition_point(|e| e.at <= now);
+        Ok(Head { service, level, vi, version, cal_id, cal, events })
     }
+}
+
+struct Head<'c> {
+    service: &'c Service,
+    level: &'c ServiceLevel,
+    vi: usize,
+    version: &'c Version,
+    cal_id: &'c String,
+    cal: &'c BusinessCalendar,
+    /// The events at or before `now` (a prefix).
+    events: usize,
+}
+
+/// The ticket's priority at `now`: the last priority change, else the priority at creation.
+fn current_priority<'t>(ticket: &'t Ticket, events: &'t [TicketEvent]) -> &'t str {
+    events
+        .iter()
+        .rev()
+        .find_map(|e| match &e.kind {
+            EventKind::PriorityChange { priority } => Some(priority.as_str()),
+            _ => None,
+        })
+        .unwrap_or(&ticket.priority)
+}
+
+/// One target's clock at `now` without its warnings; `status` is `OnTrack` for a running
+/// target that is not passed (warnings may make it `AtRisk`).
+struct Core<'a> {
+    clock: TargetClock<'a>,
+    tl: Timeline,
+    amount: i64,
+    breached_at: Option<Instant>,
+    due: Option<Instant>,
+    elapsed: i64,
+    status: TargetStatus,
+}
+
+fn core<'a>(t: &Target, cal: &'a BusinessCalendar, created: Instant, events: &[TicketEvent], now: Instant) -> Result<Core<'a>> {
+    let clock = TargetClock { cal, clock: t.clock };
+    let amount = clock.amount(t.duration, created)?;
+    let tl = timeline(t, created, events);
+    let reach = tl.reach(clock, amount, now)?;
+    let (breached_at, due, elapsed) = match reach {
+        Reach::Passed(x) => (Some(x), Some(x), tl.elapsed(clock, now)),
+        Reach::Ahead(x) => (None, Some(x), tl.elapsed(clock, now)),
+        Reach::NotReached { counted } => (
+            None,
+            match tl.stopped_at {
+                Some(s) => Some(clock.advance(s, (amount - counted).max(0))?),
+                None => None,
+            },
+            // Every run is closed (no running clock reaches nothing): `counted` is their sum.
+            if tl.open_run.is_none() { counted } else { tl.elapsed(clock, now) },
+        ),
+    };
+    let status = match (tl.state, breached_at.is_some()) {
+        (State::Stopped, true) => TargetStatus::Missed,
+        (State::Stopped, false) => TargetStatus::Met,
+        (_, true) => TargetStatus::Breached,
+        (State::Paused, false) => TargetStatus::Paused,
+        (State::Running, false) => TargetStatus::OnTrack,
+    };
+    Ok(Core { clock, tl, amount, breached_at, due, elapsed, status })
 }
 
 /// The last version with `effectiveFrom <= t` (and `t < effectiveTo` if given).
