@@ -1,7 +1,7 @@
 // Issue 6's speed figure: 100,000 tickets with about 5 events each, evaluated and
 // reported by the wasm build in Node, in one process. Prints the time of each phase,
 // tickets/s and the memory growth. Run: node bench/js/report.mjs (after `make pkg`).
-import { SlaCatalog } from '../../pkg/node.js';
+import { SlaCatalog } from '../../pkg/sla/node.js';
 
 const N = Number(process.env.TICKETS ?? 100_000);
 const h = [['08:00', '16:00']];

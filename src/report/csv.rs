@@ -25,12 +25,12 @@ fn opt<T: ToString>(v: Option<T>) -> String {
 }
 
 fn pct(v: Option<f64>) -> String {
-    v.map(|x| format!("{x:.2}")).unwrap_or_default()
+    v.map(|x| crate::json::fmt_fixed(x, 2)).unwrap_or_default()
 }
 
 fn stats(s: &DurationStats, out: &mut Vec<String>) {
     out.push(s.count.to_string());
-    out.push(s.mean.map(|m| format!("{:.0}", m)).unwrap_or_default());
+    out.push(s.mean.map(|m| crate::json::fmt_fixed(m, 0)).unwrap_or_default());
     out.push(opt(s.median));
     out.push(opt(s.p90));
     out.push(opt(s.max));

@@ -95,7 +95,7 @@ pub struct RowAccumulator {
 }
 
 fn keep_worst(list: &mut Vec<Breach>, n: usize) {
-    list.sort_by(|a, b| b.over_by_ms.cmp(&a.over_by_ms).then_with(|| a.ticket_id.cmp(&b.ticket_id)).then_with(|| a.target.cmp(&b.target)));
+    crate::sort::sort_by(list, |a, b| b.over_by_ms.cmp(&a.over_by_ms).then_with(|| a.ticket_id.cmp(&b.ticket_id)).then_with(|| a.target.cmp(&b.target)));
     list.truncate(n);
 }
 

@@ -167,7 +167,7 @@ impl DurationSketch {
         let rank = ((q * self.count as f64).ceil() as u64).clamp(1, self.count);
         if self.buckets.is_empty() {
             let mut v = self.exact.clone();
-            v.sort_unstable();
+            crate::sort::sort(&mut v);
             return Some(v[rank as usize - 1]);
         }
         let mut seen = 0;
@@ -198,7 +198,7 @@ mod tests {
             s.add(v);
             all.push(v);
         }
-        all.sort_unstable();
+        crate::sort::sort(&mut all);
         for q in [0.5, 0.9, 0.99] {
             let rank = ((q * all.len() as f64).ceil() as usize).max(1);
             let truth = all[rank - 1] as f64;
