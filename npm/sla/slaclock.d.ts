@@ -281,10 +281,10 @@ export declare class SlaCatalog {
   evaluateMany(tickets: readonly TicketInput[] | string, now: InstantInput, options?: EvaluateOptions): (TicketEvaluation | TicketError)[];
   /** The changes from this catalog to `other`. */
   diff(other: SlaCatalog): CatalogChange[];
-  /** Compliance by group over the tickets created in `[from, to)`. */
-  report(tickets: readonly TicketInput[] | string, options: ReportOptions): Report;
-  /** The mergeable part of a report over one shard of tickets. */
-  partialReport(tickets: readonly TicketInput[] | string, options: ReportOptions): PartialReport;
+  /** Compliance by group over the tickets created in `[from, to)`; tickets as an array, JSON text, or JSON text as UTF-8 bytes (a file read as-is). */
+  report(tickets: readonly TicketInput[] | string | Uint8Array, options: ReportOptions): Report;
+  /** The mergeable part of a report over one shard of tickets (same ticket forms as `report`). */
+  partialReport(tickets: readonly TicketInput[] | string | Uint8Array, options: ReportOptions): PartialReport;
   /** The same tickets under this catalog and a proposal (`null`: this catalog with `proposedVersionIndex`). */
   whatIf(tickets: readonly TicketInput[] | string, proposed: SlaCatalog | null, options: WhatIfOptions): WhatIfReport;
   /** The catalog document it was built from. */

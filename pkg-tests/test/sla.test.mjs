@@ -144,6 +144,17 @@ describe('reports', () => {
     assert.equal(r.totals.tickets, 4000);
   });
 
+  test('tickets as an array, JSON text or UTF-8 bytes give the same report', () => {
+    const fromArray = catalog.report(tickets, options);
+    const text = JSON.stringify(tickets);
+    assert.deepEqual(catalog.report(text, options), fromArray);
+    assert.deepEqual(catalog.report(new TextEncoder().encode(text), options), fromArray);
+    assert.deepEqual(catalog.partialReport(new TextEncoder().encode(text), options), catalog.partialReport(tickets, options));
+    // Bytes that are not UTF-8 JSON of an array are coded errors, like bad text.
+    assert.throws(() => catalog.report(new Uint8Array([0xff, 0xfe]), options), (e) => e.code === 'INVALID_TYPE' && e.path === 'tickets');
+    assert.throws(() => catalog.report(new TextEncoder().encode('{}'), options), (e) => e.code === 'INVALID_TYPE' && e.path === 'tickets');
+  });
+
   test('a 4-way split in worker_threads merges to the single report', async () => {
     const single = catalog.report(tickets, options);
     const shards = [0, 1, 2, 3].map((i) => tickets.slice(i * 1000, (i + 1) * 1000));

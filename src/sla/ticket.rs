@@ -111,6 +111,10 @@ fn text(v: &Value, path: &str) -> Result<String> {
     match v {
         Value::String(s) => Ok(s.clone()),
         Value::Number(n) if n.is_i64() || n.is_u64() => Ok(n.to_string()),
+        // A whole number written as a float (`5.0`, `1e3`) is that integer, as in JS.
+        Value::Number(n) if n.as_f64().is_some_and(|f| f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0) => {
+            Ok(crate::json::fmt_number(n.as_f64().unwrap_or(0.0)))
+        }
         other => Err(Error::new(ErrorCode::InvalidType, path, format!("expected a string or a whole number, not {}", type_name(other)))),
     }
 }
