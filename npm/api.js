@@ -23,17 +23,20 @@ export function isSlaclockError(e) {
 // `slaclock/web` are two entries over one engine).
 const states = new WeakMap();
 
-function notInitialized() {
+function notInitialized(entry) {
   const e = new Error(
-    'slaclock is not initialized: call `await init()` (the default export of `slaclock`) once before using it',
+    `slaclock is not initialized: call \`await init()\` (the default export of \`${entry}\`) once before using it`,
   );
   e.code = 'NOT_INITIALIZED';
   e.path = '';
   return e;
 }
 
-/** The package API over the engine `glue`; `autoSource` (optional) gives its bytes or module synchronously. */
-export function makeApi(glue, autoSource) {
+/**
+ * The package API over the engine `glue`; `autoSource` (optional) gives its bytes or
+ * module synchronously; `entry` names the entry point in messages.
+ */
+export function makeApi(glue, autoSource, entry = 'slaclock') {
   if (!states.has(glue)) states.set(glue, { ready: false, pending: null });
   const state = states.get(glue);
 
@@ -48,7 +51,7 @@ export function makeApi(glue, autoSource) {
 
   function ensure() {
     if (state.ready) return;
-    if (autoSource === undefined) throw notInitialized();
+    if (autoSource === undefined) throw notInitialized(entry);
     initSync(autoSource());
   }
 

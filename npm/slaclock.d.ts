@@ -342,7 +342,7 @@ export type InitSource =
 /**
  * Loads the engine; resolves when ready. Needed once in browsers (and wherever the entry
  * cannot load it at import); a no-op promise in Node, Deno and workerd. Idempotent.
- * `source` defaults to `slaclock_bg.wasm` beside the package's JS.
+ * `source` defaults to the entry's `.wasm` beside its JS (`slaclock_bg.wasm`; for `slaclock/sla`, `sla/slaclock_sla_bg.wasm`).
  */
 export default function init(source?: InitSource): Promise<void>;
 export { init };

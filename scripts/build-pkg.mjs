@@ -1,9 +1,13 @@
 #!/usr/bin/env node
-// Builds the npm package `slaclock` into pkg/ (or --out DIR):
+// Builds the npm package `slaclock` into pkg/ (or --out DIR), with two engine modules:
+// `slaclock` (pkg/slaclock_bg.wasm: the calendar engine, Cargo `--no-default-features`)
+// and `slaclock/sla` (pkg/sla/slaclock_sla_bg.wasm: plus SlaCatalog, default features).
+// For each module:
 //   1. cargo build --release --target wasm32-unknown-unknown (src/wasm/ is the binding);
 //   2. wasm-bindgen --target web (one glue module for every runtime);
 //   3. wasm-opt (npm `binaryen`) on the .wasm;
-//   4. the hand-written entries, types and README from npm/, and a generated package.json.
+// then 4. the hand-written entries, types and README from npm/ and npm/sla/, and a
+// generated package.json.
 //
 // Usage: node scripts/build-pkg.mjs [--out DIR] [--tz-filter REGEX] [--opt Oz|O3|Os|none]
 //   --tz-filter '(Europe/.*|UTC)' compiles only the zones whose id the (JS, unanchored)
@@ -52,8 +56,10 @@ if (tzFilter !== null) {
 // feature: the package's size budget) and everything (`slaclock/sla`, default features).
 // Each has its own target dir so that neither build invalidates the other.
 const modules = [
-  { dir: '.', target: join(targetDir, 'core'), features: ['--no-default-features'] },
-  { dir: 'sla', target: targetDir, features: [] },
+  { dir: '.', name: 'slaclock', target: join(targetDir, 'core'), features: ['--no-default-features'] },
+  // Its own file names: bundlers that keep `.wasm` imports as written (esbuild with
+  // `*.wasm` external, for workerd) would otherwise see one `./slaclock_bg.wasm` twice.
+  { dir: 'sla', name: 'slaclock_sla', target: targetDir, features: [] },
 ];
 for (const m of modules) {
   const features = tzFilter !== null ? ['--features', 'tz-filter'] : [];
@@ -97,8 +103,8 @@ rmSync(out, { recursive: true, force: true });
 for (const m of modules) {
   const dir = join(out, m.dir);
   mkdirSync(dir, { recursive: true });
-  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', dir, '--out-name', 'slaclock', m.rawWasm]);
-  m.wasm = join(dir, 'slaclock_bg.wasm');
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', dir, '--out-name', m.name, m.rawWasm]);
+  m.wasm = join(dir, `${m.name}_bg.wasm`);
 
   // 3. wasm-opt
   if (opt !== 'none') {
@@ -151,16 +157,18 @@ const pkg = {
   module: './browser.js',
   browser: './browser.js',
   types: './slaclock.d.ts',
+  // For TypeScript's older `moduleResolution: node`, which does not read `exports`.
+  typesVersions: { '*': { sla: ['./sla/slaclock.d.ts'], 'sla/web': ['./sla/slaclock.d.ts'], web: ['./slaclock.d.ts'] } },
   exports: {
     '.': runtime(''),
     './web': { types: './slaclock.d.ts', default: './browser.js' },
     './sla': runtime('sla/'),
     './sla/web': { types: './sla/slaclock.d.ts', default: './sla/browser.js' },
     './slaclock_bg.wasm': './slaclock_bg.wasm',
-    './sla/slaclock_bg.wasm': './sla/slaclock_bg.wasm',
+    './sla/slaclock_sla_bg.wasm': './sla/slaclock_sla_bg.wasm',
     './package.json': './package.json',
   },
-  files: ['api.js', 'README.md', ...['', 'sla/'].flatMap((d) => [...ENTRIES, 'slaclock.js', 'slaclock_bg.wasm'].map((f) => d + f))],
+  files: ['api.js', 'README.md', ...ENTRIES, 'slaclock.js', 'slaclock_bg.wasm', ...[...ENTRIES, 'slaclock_sla.js', 'slaclock_sla_bg.wasm'].map((f) => `sla/${f}`)],
   engines: { node: '>=20' },
   keywords: ['sla', 'business-hours', 'business-time', 'deadline', 'holidays', 'time-zone', 'dst', 'wasm'],
   tzdbVersion: tzdb,

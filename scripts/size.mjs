@@ -27,16 +27,16 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 export function printSizes(dir) {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   const wasm = sizes(readFileSync(join(dir, 'slaclock_bg.wasm')));
-  const glue = (d) => sizes(Buffer.concat([`${d}slaclock.js`, 'api.js', `${d}node.js`].map((f) => readFileSync(join(dir, f)))));
-  const js = glue('');
+  const glue = (files) => sizes(Buffer.concat(files.map((f) => readFileSync(join(dir, f)))));
+  const js = glue(['slaclock.js', 'api.js', 'node.js']);
   const zones = pkg.tzFilter ? `zones matching ${pkg.tzFilter}` : 'full tz database';
   console.log(`size of ${dir} (${zones}, tzdb ${pkg.tzdbVersion})`);
   console.log(`  ${'file'.padEnd(46)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'brotli'.padStart(11)}`);
   const rows = [
     ["slaclock_bg.wasm (import 'slaclock')", wasm],
     ['JS glue (slaclock.js+api.js+node.js)', js],
-    ["sla/slaclock_bg.wasm (import 'slaclock/sla')", sizes(readFileSync(join(dir, 'sla', 'slaclock_bg.wasm')))],
-    ['sla/ JS glue', glue('sla/')],
+    ["sla/slaclock_sla_bg.wasm (import 'slaclock/sla')", sizes(readFileSync(join(dir, 'sla', 'slaclock_sla_bg.wasm')))],
+    ['sla/ JS glue (slaclock_sla.js+api.js+node.js)', glue(['sla/slaclock_sla.js', 'api.js', 'sla/node.js'])],
   ];
   for (const [name, s] of rows) {
     console.log(`  ${name.padEnd(46)}${kb(s.raw).padStart(11)}${kb(s.gzip).padStart(11)}${kb(s.brotli).padStart(11)}`);

@@ -185,24 +185,26 @@ pub fn parse_iso_duration(s: &str) -> Result<i64> {
     if rest.is_empty() || rest == "T" {
         return Err(bad());
     }
-    // Exact decimal arithmetic in units of 10^-18 ms (no binary floating point), rounded
-    // half away from zero to whole milliseconds at the end: `PT0.1S` is exactly 100 ms.
-    const SCALE: i128 = 1_000_000_000_000_000_000;
+    // Exact integer arithmetic (no binary floating point): whole units in ms, and a
+    // decimal fraction, which ISO 8601 allows only on the last (smallest) component,
+    // multiplied out digit by digit and rounded half away from zero to whole ms at the
+    // end: `PT0.1S` is exactly 100 ms, and every digit counts.
     let too_long = || Error::out_of_range("", format!("duration `{s}` ms is longer than 10,000 years"));
     let mut in_time = false;
     let mut total: i128 = 0;
     let mut num = String::new();
     let mut any = false;
     let mut last_rank = 0;
+    let mut fraction_seen = false;
     for c in rest.chars() {
         match c {
             '0'..='9' | '.' | ',' => num.push(if c == ',' { '.' } else { c }),
             'T' if !in_time && num.is_empty() => in_time = true,
             _ => {
-                if num.is_empty() {
+                if num.is_empty() || fraction_seen {
                     return Err(bad());
                 }
-                let (unit, rank): (i128, u8) = match (c, in_time) {
+                let (unit, rank): (u64, u8) = match (c, in_time) {
                     ('Y', false) | ('M', false) => {
                         return Err(Error::new(
                             ErrorCode::InvalidDuration,
@@ -225,17 +227,24 @@ pub fn parse_iso_duration(s: &str) -> Result<i64> {
                 if int.is_empty() || frac.contains('.') || (num.contains('.') && frac.is_empty()) {
                     return Err(bad());
                 }
-                // Digits past the 18th decimal cannot change the rounded milliseconds of
-                // any unit here (the smallest is 1000 ms, so they are below 10^-15 ms).
-                let frac = &frac[..frac.len().min(18)];
                 let int = int.trim_start_matches('0');
                 if int.len() > 15 {
                     return Err(too_long());
                 }
-                let digits = |d: &str| d.bytes().fold(0i128, |a, b| a * 10 + i128::from(b - b'0'));
-                let frac_scaled = digits(frac) * 10i128.pow(18 - frac.len() as u32);
-                let part = (digits(int) * SCALE + frac_scaled).checked_mul(unit).ok_or_else(too_long)?;
-                total = total.checked_add(part).ok_or_else(too_long)?;
+                let whole = int.bytes().fold(0i128, |a, b| a * 10 + i128::from(b - b'0'));
+                total = total.checked_add(whole * i128::from(unit)).ok_or_else(too_long)?;
+                if !frac.is_empty() {
+                    fraction_seen = true;
+                    // 0.d1d2..dn * unit, from the last digit: the carry out of the first
+                    // digit is the whole ms, the first product digit decides the rounding.
+                    let (mut carry, mut first) = (0u64, 0u64);
+                    for b in frac.bytes().rev() {
+                        let v = u64::from(b - b'0') * unit + carry;
+                        first = v % 10;
+                        carry = v / 10;
+                    }
+                    total += i128::from(carry) + i128::from(first >= 5);
+                }
                 num.clear();
                 any = true;
             }
@@ -244,11 +253,10 @@ pub fn parse_iso_duration(s: &str) -> Result<i64> {
     if !num.is_empty() || !any {
         return Err(bad());
     }
-    let ms = (total + SCALE / 2) / SCALE;
-    if ms > i128::from(MAX_DURATION_MS) {
+    if total > i128::from(MAX_DURATION_MS) {
         return Err(too_long());
     }
-    Ok(if negative { -(ms as i64) } else { ms as i64 })
+    Ok(if negative { -(total as i64) } else { total as i64 })
 }
 
 #[cfg(test)]
@@ -267,11 +275,17 @@ mod tests {
         assert_eq!(p("PT0.0004999S").unwrap(), 0);
         // 1/3 of an hour in 20 digits: 1,200,000 ms after rounding.
         assert_eq!(p("PT0.33333333333333333333H").unwrap(), 1_200_000);
+        // Every digit counts: 0.500000000000000004 ms rounds up, 0.49999999999998 ms down.
+        assert_eq!(p("PT0.0000083333333333333334M").unwrap(), 1);
+        assert_eq!(p("PT0.00000833333333333333M").unwrap(), 0);
+        assert_eq!(p("PT0.0005000000000000000000000000000000000001S").unwrap(), 1);
+        assert_eq!(p("PT0.0004999999999999999999999999999999999999S").unwrap(), 0);
     }
 
     #[test]
     fn iso_malformed_numbers_and_overflow() {
-        for bad in ["PT.5H", "PT1.H", "PT1..5H", "PT1.2.3H", "P", "PT", "PT5", "P1H", "PT1D"] {
+        // A fraction only on the last component, as ISO 8601 (and Temporal) require.
+        for bad in ["PT.5H", "PT1.H", "PT1..5H", "PT1.2.3H", "P", "PT", "PT5", "P1H", "PT1D", "PT1.5H30M", "P1.5DT1H"] {
             assert_eq!(p(bad).unwrap_err().code().as_str(), "INVALID_DURATION", "{bad}");
         }
         assert_eq!(p("PT99999999999999999999H").unwrap_err().code().as_str(), "OUT_OF_RANGE");

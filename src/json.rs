@@ -80,9 +80,9 @@ pub(crate) fn items<'a>(v: &'a Value, path: &str) -> Result<impl Iterator<Item =
     Ok(array(v, path)?.iter().enumerate().map(move |(i, x)| (i, x, index(&p, i))))
 }
 
-/// A number as it reads in JSON and JS (`1.5`, `1e21`, `NaN`, `Infinity`) for error
-/// messages: shortest round-trip digits, without the standard library's float
-/// formatting (which alone is ~17 KB of the wasm module).
+/// A number as JS's `String(x)` writes it (`1.5`, `1e+21`, `0.000001`, `1e-7`, `NaN`,
+/// `Infinity`), for error messages: the shortest round-trip digits, without the standard
+/// library's float formatting (which alone is ~17 KB of the wasm module).
 pub(crate) fn fmt_number(f: f64) -> String {
     if f.is_nan() {
         return "NaN".into();
@@ -93,7 +93,18 @@ pub(crate) fn fmt_number(f: f64) -> String {
     if f.fract() == 0.0 && f.abs() < 1e21 {
         return (f as i128).to_string(); // as JS writes integers below 10^21
     }
-    serde_json::Number::from_f64(f).map(|n| n.to_string()).unwrap_or_default()
+    let s = serde_json::Number::from_f64(f).map(|n| n.to_string()).unwrap_or_default();
+    let Some((mantissa, exp)) = s.split_once('e') else { return s };
+    let Ok(exp) = exp.parse::<i32>() else { return s };
+    if exp > 0 {
+        return format!("{mantissa}e+{exp}");
+    }
+    if exp >= -6 {
+        // JS writes 10^-7 <= |x| < 1 without an exponent.
+        let (sign, digits) = mantissa.strip_prefix('-').map_or(("", mantissa), |m| ("-", m));
+        return format!("{sign}0.{}{}", "0".repeat((-exp - 1) as usize), digits.replace('.', ""));
+    }
+    s
 }
 
 /// `x` with `decimals` (at most 3) digits after the point, exactly as `format!("{x:.N}")`
@@ -181,9 +192,11 @@ mod number_tests {
                 0 => (x % 1_000_001) as f64 / 10_000.0,          // percentages with 4 decimals
                 1 => (x % 100_000) as f64 * 100.0 / ((x >> 20) % 9_999 + 1) as f64, // a*100/b
                 2 => (x % 2_000_000) as f64 / 8.0,               // exact binary halves
-                _ => f64::from_bits(x >> 2),                      // anything positive
+                _ => f64::from_bits(x & !(1 << 63)).min(f64::MAX), // any finite magnitude
             });
         }
+        let negated: Vec<f64> = cases.iter().map(|c| -c).collect();
+        cases.extend(negated);
         for &c in &cases {
             assert_eq!(fmt_fixed(c, 2), format!("{c:.2}"), "{c:e}");
             assert_eq!(fmt_fixed(c, 0), format!("{c:.0}"), "{c:e}");
@@ -199,6 +212,14 @@ mod number_tests {
         assert_eq!(fmt_number(-0.0), "0");
         assert_eq!(fmt_number(0.1 + 0.2), "0.30000000000000004");
         assert_eq!(fmt_number(f64::NAN), "NaN");
+        // Exponents as JS writes them (the values of `String(x)` in Node).
+        assert_eq!(fmt_number(1e21), "1e+21");
+        assert_eq!(fmt_number(-1.5e300), "-1.5e+300");
+        assert_eq!(fmt_number(1e-6), "0.000001");
+        assert_eq!(fmt_number(-1.25e-5), "-0.0000125");
+        assert_eq!(fmt_number(1e-7), "1e-7");
+        assert_eq!(fmt_number(0.001), "0.001");
+        assert_eq!(fmt_number(123.456), "123.456");
         assert_eq!(fmt_number(f64::NEG_INFINITY), "-Infinity");
     }
 }

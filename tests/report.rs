@@ -265,3 +265,67 @@ fn json_text_single_pass_equals_value_path_for_well_formed_tickets() {
         assert_eq!(c.report_json(&text, &o).unwrap(), c.report(&tickets, &o));
     }
 }
+
+/// The report's lean measurement, hashed rows and worst-breach floor against the full
+/// `evaluate` path: every row recomputed from one `evaluate` per ticket (statuses,
+/// response/resolution counts, max and mean, the single worst breach per row).
+#[test]
+fn report_rows_equal_an_aggregation_of_evaluate() {
+    use std::collections::BTreeMap;
+    let tickets = random_tickets(2500, 99);
+    let mut o = opts(vec![GroupBy::Service, GroupBy::Priority, GroupBy::Target]);
+    o.from = None;
+    o.to = None;
+    o.worst = 1;
+    let c = catalog(20); // a tight P1 response: many breaches per row
+    let r = c.report(&tickets, &o);
+    assert!(r.errors.is_empty());
+
+    #[derive(Default)]
+    struct Agg {
+        counts: [u64; 5], // met, missed, breached, in progress, paused
+        stopped: Vec<i64>,
+        worst: Option<(i64, String)>, // (over by, ticket id): most overdue, then lowest id
+    }
+    let mut want: BTreeMap<(String, String, String), Agg> = BTreeMap::new();
+    for t in &tickets {
+        let e = c.evaluate(t, o.now, &Default::default()).unwrap();
+        for x in &e.targets {
+            let a = want.entry((e.service.clone(), e.priority.clone(), x.name.clone())).or_default();
+            let slot = match x.status {
+                TargetStatus::Met => 0,
+                TargetStatus::Missed => 1,
+                TargetStatus::Breached => 2,
+                TargetStatus::OnTrack | TargetStatus::AtRisk => 3,
+                TargetStatus::Paused => 4,
+            };
+            a.counts[slot] += 1;
+            if slot <= 1 {
+                a.stopped.push(x.elapsed_ms);
+            }
+            if slot == 1 || slot == 2 {
+                let cand = (-x.remaining_ms, e.ticket_id.clone());
+                let better = a.worst.as_ref().map_or(true, |w| cand.0 > w.0 || (cand.0 == w.0 && cand.1 < w.1));
+                if better {
+                    a.worst = Some(cand);
+                }
+            }
+        }
+    }
+    assert_eq!(r.rows.len(), want.len());
+    let mut breach_rows = 0;
+    for row in &r.rows {
+        let k = (row.key.service.clone().unwrap(), row.key.priority.clone().unwrap(), row.key.target.clone().unwrap());
+        let a = &want[&k];
+        assert_eq!([row.met, row.missed, row.breached, row.in_progress, row.paused], a.counts, "{k:?}");
+        let stats = if k.2 == "response" { &row.response_ms } else { &row.resolution_ms };
+        assert_eq!(stats.count, a.stopped.len() as u64, "{k:?}");
+        assert_eq!(stats.max, a.stopped.iter().copied().max(), "{k:?}");
+        let mean = (!a.stopped.is_empty()).then(|| a.stopped.iter().sum::<i64>() as f64 / a.stopped.len() as f64);
+        assert_eq!(stats.mean.map(|m| m.round()), mean.map(|m| m.round()), "{k:?}");
+        let got: Vec<(i64, String)> = row.worst_breaches.iter().map(|b| (b.over_by_ms, b.ticket_id.clone())).collect();
+        assert_eq!(got, a.worst.iter().cloned().collect::<Vec<_>>(), "{k:?}");
+        breach_rows += usize::from(a.counts[1] + a.counts[2] > 3);
+    }
+    assert!(breach_rows >= 2, "the fixture must have rows with several breaches");
+}

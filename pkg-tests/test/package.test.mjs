@@ -55,7 +55,7 @@ test('the Node entries are ready at import and export the documented names', () 
 
 test('the calendar module is the smaller one: it has no SLA code', () => {
   const core = readFileSync(join(pkgDir, 'slaclock_bg.wasm'));
-  const sla = readFileSync(join(pkgDir, 'sla', 'slaclock_bg.wasm'));
+  const sla = readFileSync(join(pkgDir, 'sla', 'slaclock_sla_bg.wasm'));
   assert.ok(core.length < sla.length, `${core.length} < ${sla.length}`);
   const coreExports = WebAssembly.Module.exports(new WebAssembly.Module(core)).map((e) => e.name);
   const slaExports = WebAssembly.Module.exports(new WebAssembly.Module(sla)).map((e) => e.name);
@@ -133,13 +133,13 @@ test('sla/web entry: NOT_INITIALIZED before its own init; the calendar module do
     import init, { SlaCatalog, isInitialized } from 'slaclock/sla/web';
     await initCore(readFileSync(new URL(import.meta.resolve('slaclock/slaclock_bg.wasm'))));
     let before;
-    try { SlaCatalog.validate({ calendars: 5 }); before = 'no error'; } catch (e) { before = e.code; }
+    try { SlaCatalog.validate({ calendars: 5 }); before = 'no error'; } catch (e) { before = e.code + ' ' + e.message; }
     const readyBefore = isInitialized();
-    await init(readFileSync(new URL(import.meta.resolve('slaclock/sla/slaclock_bg.wasm'))));
+    await init(readFileSync(new URL(import.meta.resolve('slaclock/sla/slaclock_sla_bg.wasm'))));
     console.log(JSON.stringify({ before, readyBefore, ready: isInitialized(), findings: SlaCatalog.validate({ calendars: 5 }).map((f) => f.path + ' ' + f.code) }));
   `);
   const r = JSON.parse(out);
-  assert.equal(r.before, 'NOT_INITIALIZED');
+  assert.equal(r.before, 'NOT_INITIALIZED slaclock is not initialized: call `await init()` (the default export of `slaclock/sla`) once before using it');
   assert.equal(r.readyBefore, false);
   assert.equal(r.ready, true);
   assert.deepEqual(r.findings, ['calendars INVALID_TYPE']);

@@ -94,22 +94,17 @@ describe('workerd', () => {
       format: 'esm',
       platform: 'browser',
       conditions: ['workerd', 'worker', 'browser'],
-      // The .wasm imports stay module imports, named by their place in the package (two
-      // engines: slaclock_bg.wasm and sla/slaclock_bg.wasm), as wrangler names them apart.
-      plugins: [{
-        name: 'wasm-modules',
-        setup(b) {
-          b.onResolve({ filter: /\.wasm$/ }, (a) => ({ path: /[\\/]sla$/.test(a.resolveDir) ? './sla/slaclock_bg.wasm' : './slaclock_bg.wasm', external: true }));
-        },
-      }],
+      // The .wasm imports stay module imports, as written (two engines with their own
+      // file names: slaclock_bg.wasm and slaclock_sla_bg.wasm).
+      external: ['*.wasm'],
       outfile: join(tmp, 'worker.js'),
       logLevel: 'error',
     });
     const bundle = readFileSync(join(tmp, 'worker.js'), 'utf8');
     assert.match(bundle, /from "\.\/slaclock_bg\.wasm"/, 'the workerd entry was chosen');
-    assert.match(bundle, /from "\.\/sla\/slaclock_bg\.wasm"/, 'the workerd entry of slaclock/sla was chosen');
+    assert.match(bundle, /from "\.\/slaclock_sla_bg\.wasm"/, 'the workerd entry of slaclock/sla was chosen');
     copyFileSync(join(pkgDir, 'slaclock_bg.wasm'), join(tmp, 'slaclock_bg.wasm'));
-    copyFileSync(join(pkgDir, 'sla', 'slaclock_bg.wasm'), join(tmp, 'sla_slaclock_bg.wasm'));
+    copyFileSync(join(pkgDir, 'sla', 'slaclock_sla_bg.wasm'), join(tmp, 'slaclock_sla_bg.wasm'));
     const port = await freePort();
     writeFileSync(join(tmp, 'config.capnp'), `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
@@ -120,7 +115,7 @@ const worker :Workerd.Worker = (
   modules = [
     (name = "worker.js", esModule = embed "worker.js"),
     (name = "slaclock_bg.wasm", wasm = embed "slaclock_bg.wasm"),
-    (name = "sla/slaclock_bg.wasm", wasm = embed "sla_slaclock_bg.wasm"),
+    (name = "slaclock_sla_bg.wasm", wasm = embed "slaclock_sla_bg.wasm"),
   ],
   compatibilityDate = "2025-09-01",
 );

@@ -3,8 +3,10 @@
 //! strings, no `Value` tree, nothing allocated) into one reused [`Ticket`]; a ticket it
 //! does not take (an escape in a known string field, a wrong type, a missing or repeated
 //! field, ...) is read again the careful way, which gives the same ticket or the exact
-//! error with its path. The scanner takes only valid JSON, and a ticket only when the
-//! careful way would read the same ticket from it.
+//! error with its path. The scanner takes a ticket only when the careful way would read
+//! the same ticket from it, with one exception kept from the typed reader before it: in a
+//! field the format does not know, it skips any JSON value, also one the careful way
+//! refuses (`1e400`, a lone surrogate escape `\uD800`).
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::sla::{EventKind, Ticket, TicketEvent};
@@ -458,7 +460,11 @@ pub(crate) fn each_ticket(text: &str, f: &mut dyn FnMut(Read<'_>)) -> Result<()>
             let start = sc.i;
             if sc.ticket(&mut fast).is_some() {
                 match fill(&fast, &mut buf) {
-                    Some(()) => f(Ok(&buf)),
+                    Some(()) => {
+                        #[cfg(test)]
+                        tests::FAST_READS.with(|c| c.set(c.get() + 1));
+                        f(Ok(&buf))
+                    }
                     None => careful(&text[start..sc.i], f),
                 }
             } else {
@@ -483,6 +489,34 @@ pub(crate) fn each_ticket(text: &str, f: &mut dyn FnMut(Read<'_>)) -> Result<()>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    thread_local! {
+        /// Tickets `each_ticket` read with the scanner (not the careful read).
+        pub(super) static FAST_READS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    /// Whether `element` takes the scanner's fast path.
+    fn fast(element: &str) -> bool {
+        let before = FAST_READS.with(|c| c.get());
+        let _ = read(element);
+        FAST_READS.with(|c| c.get()) == before + 1
+    }
+
+    #[test]
+    fn well_formed_tickets_take_the_fast_path() {
+        let base = r#""service":"svc","priority":"P1","createdAt":"2026-03-02T10:00:00Z""#;
+        for element in [
+            format!(r#"{{"id":"T-1",{base}}}"#),
+            format!(r#"{{ "id" : 17 , {base} , "events" : [ ] }}"#),
+            format!(r#"{{"id":"T-1",{base},"events":[{{"at":"2026-03-02T11:00:00Z","type":"pause","reason":"waitingForCustomer"}},{{"type":"resume","at":1772449200000}}]}}"#),
+            format!(r#"{{"x":{{"a":[1,-2.5e3,true,false,null,"q\"\\\/\b\f\n\r\t\u00e9"]}},"id":"T-1",{base}}}"#),
+        ] {
+            assert!(fast(&element), "{element}");
+        }
+        // An escape inside a known field, and a ticket with an error, go the careful way.
+        assert!(!fast(&format!(r#"{{"id":"T-\u0031",{base}}}"#)));
+        assert!(!fast(&format!(r#"{{"id":true,{base}}}"#)));
+    }
 
     /// What `each_ticket` hands out for one element.
     fn read(element: &str) -> std::result::Result<Ticket, (Option<String>, String)> {

@@ -560,12 +560,10 @@ pub(crate) fn instant_from_value(v: &Value) -> Result<Instant> {
 }
 
 /// A ticket's `id` as text, when readable.
+/// The id of a ticket that could not be read, when its `id` can be (as `evaluateMany`
+/// reports it: a string or a whole number).
 fn ticket_id_of(v: &Value) -> Option<String> {
-    match v.get("id")? {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
+    crate::sla::ticket::ticket_id(v)
 }
 
 /// A ticket as read from the input: the ticket, or its id (when readable) and the error.

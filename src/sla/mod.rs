@@ -66,7 +66,7 @@ mod catalog;
 mod clock;
 mod diff;
 mod evaluate;
-mod ticket;
+pub(crate) mod ticket;
 mod validate;
 
 pub use catalog::SlaCatalog;

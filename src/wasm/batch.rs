@@ -42,9 +42,10 @@ impl JsBusinessCalendar {
     #[wasm_bindgen(js_name = addBusinessTimeMany)]
     pub fn add_business_time_many(&self, starts_epoch_ms: &JsValue, durations_ms: &JsValue) -> Result<Vec<f64>, JsValue> {
         let starts = convert::f64_array(starts_epoch_ms, "startsEpochMs").js()?;
-        let one = |s: f64, d: Option<i64>| -> f64 {
+        let mut last = None; // the chunk of the previous item
+        let mut one = |s: f64, d: Option<i64>| -> f64 {
             let (Some(s), Some(d)) = (Instant::from_epoch_f64_opt(s), d) else { return f64::NAN };
-            self.inner.add(s, d).map(|t| t.epoch_milliseconds() as f64).unwrap_or(f64::NAN)
+            self.inner.add_cached(s, d, &mut last).map(|t| t.epoch_milliseconds() as f64).unwrap_or(f64::NAN)
         };
         if let Some(d) = durations_ms.as_f64() {
             let d = slot_ms(d).ok_or_else(|| {
@@ -75,10 +76,11 @@ impl JsBusinessCalendar {
         let a = convert::f64_array(starts, "starts").js()?;
         let b = convert::f64_array(ends, "ends").js()?;
         same_length(a.len(), b.len(), "starts", "ends").js()?;
+        let mut last = None; // the chunk of the previous pair
         Ok(a.iter()
             .zip(&b)
             .map(|(&s, &e)| match (Instant::from_epoch_f64_opt(s), Instant::from_epoch_f64_opt(e)) {
-                (Some(s), Some(e)) => self.inner.elapsed(s, e) as f64,
+                (Some(s), Some(e)) => self.inner.elapsed_cached(s, e, &mut last) as f64,
                 _ => f64::NAN,
             })
             .collect())

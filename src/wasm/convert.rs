@@ -159,7 +159,7 @@ pub(crate) fn json(v: &JsValue, path: &str, non_finite: ErrorCode) -> Result<Val
 }
 
 /// A JSON text, read by the JS engine's `JSON.parse` (so the calendar module carries no
-/// JSON parser of its own: ~25 KB of wasm), as a JSON document. `what` names the document
+/// JSON parser of its own: ~10 KB brotli of the wasm), as a JSON document. `what` names the document
 /// in the error: `calendar is not valid JSON: ...`.
 pub(crate) fn json_text(text: &str, what: &str) -> Result<Value> {
     match js_sys::JSON::parse(text) {

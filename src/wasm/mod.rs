@@ -7,11 +7,13 @@
 //! - [`calendar`]: `class BusinessCalendar` — queries and business-time arithmetic;
 //! - [`batch`]: `addBusinessTimeMany` / `businessTimeBetweenMany`, one boundary crossing
 //!   per array;
-//! - [`free`]: `toZoned`, `fromLocal`, `presets`, `timeZones`, and the tz database version.
+//! - [`free`]: `toZoned`, `fromLocal`, `presets`, `timeZones`, and the tz database version;
+//! - `sla` (Cargo feature `sla`, the default): `class SlaCatalog`. The npm package's
+//!   `slaclock` module is built without it, `slaclock/sla` with it.
 //!
-//! The JS entry files of the package (`scripts/build-pkg.mjs` writes them) add loading
-//! (`init`, `initSync`) and the `NOT_INITIALIZED` guard; the public names and types are
-//! in `js/slaclock.d.ts`.
+//! The JS entry files of the package (npm/*.js and npm/sla/*.js, copied by
+//! `scripts/build-pkg.mjs`) add loading (`init`, `initSync`) and the `NOT_INITIALIZED`
+//! guard; the public names and types are in npm/slaclock.d.ts and npm/sla/slaclock.d.ts.
 //!
 //! Every exported function takes its arguments as `JsValue` and checks them here, so a
 //! wrong argument is a coded error rather than a silent coercion by the generated glue.

@@ -2,8 +2,10 @@
 //!
 //! Documents (catalogs, tickets, options) are plain objects or JSON strings; results are
 //! plain objects in the shapes of the Rust types (camelCase, absent values `null`).
-//! Large inputs are fastest as JSON strings (`JSON.stringify(tickets)`): the package's JS
-//! wrapper does that for `evaluateMany`, `report`, `partialReport` and `whatIf`.
+//! Large inputs are fastest as JSON text: the package's JS wrapper passes ticket arrays
+//! as `JSON.stringify(tickets)` to `evaluateMany` and `whatIf`, and as its UTF-8 bytes
+//! (`TextEncoder`, one copy into wasm memory) to `report` and `partialReport`, which
+//! read them with the streaming ticket scanner. Only in the `sla` build (`slaclock/sla`).
 //!
 //! # Example (JS)
 //!
