@@ -225,7 +225,7 @@ impl ReportOptions {
     }
 
     pub(crate) fn includes(&self, created: Instant) -> bool {
-        self.from.is_none_or(|f| created >= f) && self.to.is_none_or(|t| created < t)
+        self.from.map_or(true, |f| created >= f) && self.to.map_or(true, |t| created < t)
     }
 
     pub(crate) fn in_window(&self, t: Instant) -> bool {
