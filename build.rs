@@ -10,6 +10,9 @@
 //! var `SLACLOCK_TZ_FILTER_FILE` (one per line; written by
 //! `node scripts/build-pkg.mjs --tz-filter REGEX`) are kept.
 
+#[path = "src/posix_tz.rs"]
+#[allow(dead_code)]
+mod posix_tz;
 #[path = "src/tzif.rs"]
 #[allow(dead_code)]
 mod tzif;
@@ -110,7 +113,7 @@ fn encode_zone(name: &str, bytes: &[u8]) -> Vec<u8> {
     let footer = without_abbreviations(footer);
     // The same rule (the engine never shows abbreviations).
     assert_eq!(
-        tzif::PosixTz::parse(&footer).ok(),
+        posix_tz::PosixTz::parse(&footer).ok(),
         z.footer().copied(),
         "{name}: footer without abbreviations"
     );

@@ -42,6 +42,7 @@ mod sort;
 pub mod sla;
 mod spec;
 mod special;
+mod posix_tz;
 mod tzif;
 mod zone;
 

@@ -21,6 +21,9 @@
 //! chrono-tz 0.10.4 has 2025b. [`KNOWN_DATA_DIFFERENCES`] lists where the two disagree,
 //! so that any other mismatch fails.
 
+#[path = "../src/posix_tz.rs"]
+#[allow(dead_code)]
+mod posix_tz;
 #[path = "../src/tzif.rs"]
 #[allow(dead_code)]
 mod tzif;
@@ -29,7 +32,8 @@ use chrono::{NaiveDate, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 use slaclock::{CivilDateTime, Disambiguation, Instant, LocalResolution, Zone};
 use std::collections::BTreeSet;
-use tzif::{Compact, PosixTz, RuleDay, Tzif};
+use posix_tz::{PosixTz, RuleDay};
+use tzif::{Compact, Tzif};
 
 /// The engine's zone table, as build.rs wrote it for the library.
 static ZONES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/zones.bin"));
