@@ -66,6 +66,7 @@ mod catalog;
 mod clock;
 mod diff;
 mod evaluate;
+mod read;
 pub(crate) mod ticket;
 mod validate;
 
